@@ -1,0 +1,62 @@
+import { authErrors } from './errors.js';
+import type { Principal } from './principal.js';
+
+/** Who may reach a route at all: anyone, any signed-in person, or Keepers only. */
+export type Audience = 'public' | 'signedIn' | 'keeper';
+
+interface Rule {
+  audience: Audience;
+  /** Allowed while the caller still has a one-time password to replace. */
+  beforePasswordChange?: boolean;
+  /** Finer check on the resource, after the audience passed. */
+  resource?: (principal: Principal, resource: Record<string, string>) => boolean;
+}
+
+/**
+ * THE authorization policy: every route names one of these permissions in its `config.permission`,
+ * and a route without one is refused when the server starts (deny by default).
+ */
+export const permissions = {
+  'ops.read': { audience: 'public' },
+  'platform.read': { audience: 'public' },
+  'auth.login': { audience: 'public' },
+  'auth.logout': { audience: 'signedIn', beforePasswordChange: true },
+  'me.read': { audience: 'signedIn', beforePasswordChange: true },
+  'me.password': { audience: 'signedIn', beforePasswordChange: true },
+  'tokens.manage': { audience: 'signedIn' },
+  'users.list': { audience: 'keeper' },
+  'users.read': {
+    audience: 'signedIn',
+    resource: (p, r) => p.role === 'keeper' || p.user.username === r.username,
+  },
+  'users.manage': { audience: 'keeper' },
+  'teams.read': { audience: 'signedIn' },
+  'teams.manage': { audience: 'keeper' },
+  'audit.read': { audience: 'keeper' },
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof permissions;
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && Object.hasOwn(permissions, value);
+}
+
+/** Throws the error a caller should see when `principal` may not use `permission` (on `resource`). */
+export function authorize(
+  principal: Principal | null,
+  permission: Permission,
+  resource?: Record<string, string>,
+): void {
+  const rule: Rule = permissions[permission];
+  if (rule.audience === 'public') return;
+  if (!principal) throw authErrors.AUTH_REQUIRED.create();
+  if (principal.user.must_change_password && !rule.beforePasswordChange) {
+    throw authErrors.AUTH_PASSWORD_CHANGE_REQUIRED.create();
+  }
+  if (rule.audience === 'keeper' && principal.role !== 'keeper') {
+    throw authErrors.AUTH_FORBIDDEN.create([`${permission} is for Keepers`]);
+  }
+  if (resource && rule.resource && !rule.resource(principal, resource)) {
+    throw authErrors.AUTH_FORBIDDEN.create([permission]);
+  }
+}

@@ -1,0 +1,98 @@
+import { Type } from 'typebox';
+
+/**
+ * Every setting of Plinth, documented key by key. Each key can be set in the config file
+ * (`plinth.yaml`) and, with higher precedence, as an environment variable named
+ * `PLINTH_` + the key path in SCREAMING_SNAKE case (`auth.sessionTtlHours` → `PLINTH_AUTH_SESSION_TTL_HOURS`).
+ */
+export const ConfigSchema = Type.Object(
+  {
+    host: Type.String({ default: '127.0.0.1', minLength: 1, description: 'Address the portal listens on' }),
+    port: Type.Integer({
+      default: 7007,
+      minimum: 0,
+      maximum: 65535,
+      description: 'TCP port (0 = any free port)',
+    }),
+    dataDir: Type.String({
+      default: './data',
+      minLength: 1,
+      description: 'Folder for the SQLite database, the generated secret key and other local state',
+    }),
+    databaseUrl: Type.Optional(
+      Type.String({
+        pattern: '^(postgres|postgresql|sqlite)://',
+        description: 'Unset: SQLite in dataDir. postgres://user:pass@host:5432/db: PostgreSQL',
+      }),
+    ),
+    adminUser: Type.String({
+      default: 'admin',
+      pattern: '^[a-z][a-z0-9._-]{1,38}[a-z0-9]$',
+      description: 'Username of the Keeper account created on first start',
+    }),
+    adminPassword: Type.Optional(
+      Type.String({
+        minLength: 10,
+        description:
+          'Password of that first Keeper (first start only); generated and printed once when unset',
+      }),
+    ),
+    platformRepo: Type.String({
+      default: 'examples/platform',
+      minLength: 1,
+      description: 'The platform repo: a local folder or a git URL',
+    }),
+    secretKey: Type.Optional(
+      Type.String({
+        minLength: 32,
+        description:
+          'Key for sessions and encryption at rest; generated into dataDir on first start when unset',
+      }),
+    ),
+    publicUrl: Type.Optional(
+      Type.String({
+        pattern: '^https?://',
+        description: 'The URL people use to reach the portal; https:// makes cookies Secure',
+      }),
+    ),
+    logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      default: 'info',
+      description: 'Log verbosity',
+    }),
+    trustProxy: Type.Boolean({
+      default: false,
+      description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy)',
+    }),
+    bodyLimitBytes: Type.Integer({
+      default: 1_048_576,
+      minimum: 1024,
+      description: 'Largest accepted request body',
+    }),
+    auth: Type.Object(
+      {
+        sessionTtlHours: Type.Integer({
+          default: 168,
+          minimum: 1,
+          maximum: 8760,
+          description: 'Sign-in lifetime',
+        }),
+        passwordMinLength: Type.Integer({ default: 10, minimum: 8, maximum: 128 }),
+        scryptCost: Type.Integer({
+          default: 15,
+          minimum: 10,
+          maximum: 20,
+          description: 'log2 of the scrypt cost factor N for password hashes',
+        }),
+        loginAttemptsPerMinute: Type.Integer({
+          default: 10,
+          minimum: 1,
+          description: 'Login attempts allowed per client address and minute',
+        }),
+      },
+      { default: {}, additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type Config = Type.Static<typeof ConfigSchema>;

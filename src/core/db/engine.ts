@@ -1,0 +1,20 @@
+import type { Dialect } from 'kysely';
+import { extensionPoint } from '../extension.js';
+
+/** What differs between database engines; everything else goes through Kysely. */
+export interface DatabaseEngine {
+  readonly dialect: Dialect;
+  /** Human description without credentials, for logs and the operator. */
+  readonly description: string;
+  /** Closes connections that Kysely does not own. */
+  close?(): Promise<void>;
+}
+
+export interface DatabaseEngineConfig {
+  /** The database URL, or undefined for the embedded default. */
+  url: string | undefined;
+  dataDir: string;
+}
+
+/** Database engines, chosen by the scheme of `databaseUrl` (an adapter declares `capabilities.schemes`). */
+export const databasePoint = extensionPoint<DatabaseEngine>('core.database');

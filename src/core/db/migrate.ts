@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import { PlinthError } from '../errors.js';
+import type { Database } from './tables.js';
+
+/** A named migration; names sort in the order they must run (`0001-...`). */
+export type NamedMigrations = Record<string, Migration>;
+
+/** Brings the schema up to date; each migration runs once, in its own transaction where the engine allows. */
+export async function migrateToLatest(db: Kysely<Database>, migrations: NamedMigrations): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'plinth_migrations',
+    migrationLockTableName: 'plinth_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new PlinthError('DATABASE_MIGRATION_FAILED', 500, `Database migration ${failed} failed`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

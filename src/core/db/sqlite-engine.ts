@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { SqliteDialect } from 'kysely';
+import { adapter } from '../extension.js';
+import { type DatabaseEngineConfig, databasePoint } from './engine.js';
+
+function sqlitePath(config: DatabaseEngineConfig): string {
+  if (config.url?.startsWith('sqlite://')) {
+    const path = config.url.slice('sqlite://'.length);
+    return path === ':memory:' ? path : resolve(path);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return resolve(config.dataDir, 'plinth.sqlite');
+}
+
+/** The embedded default: one SQLite file in the data dir, in WAL mode. */
+export const sqliteEngine = adapter(databasePoint, {
+  name: 'sqlite',
+  description: 'SQLite (embedded, one file in the data dir)',
+  capabilities: { schemes: ['sqlite'], embedded: true, fullText: 'fts5' },
+  create: ({ config }) => {
+    const path = sqlitePath(config as DatabaseEngineConfig);
+    const database = new SQLite(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    // Another process (a CLI, a second worker) may hold the write lock briefly.
+    database.pragma('busy_timeout = 5000');
+    return { dialect: new SqliteDialect({ database }), description: `SQLite at ${path}` };
+  },
+});

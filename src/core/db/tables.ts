@@ -1,0 +1,13 @@
+import type { AuthTables } from '../../auth/tables.js';
+
+/** Key/value facts about this installation, e.g. that the first Keeper was created. */
+export interface MetaTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** Every table of Plinth, one interface per domain. */
+export interface Database extends AuthTables {
+  meta: MetaTable;
+}

@@ -1,0 +1,96 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  authMigrations,
+  authRoutes,
+  createAuthServices,
+  ensureFirstKeeper,
+  type FirstKeeper,
+} from '../auth/index.js';
+import type { Config } from '../core/config/index.js';
+import { coreMigrations } from '../core/db/core-migrations.js';
+import { openDatabase } from '../core/db/database.js';
+import { migrateToLatest } from '../core/db/migrate.js';
+import { postgresEngine } from '../core/db/postgres-engine.js';
+import { sqliteEngine } from '../core/db/sqlite-engine.js';
+import { ExtensionRegistry } from '../core/extension.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import { packageRoot, version } from '../core/package-info.js';
+import { resolveSecretKey } from '../core/secret-key.js';
+import { readPlatformInfo } from '../platform/platform-info.js';
+import { platformRoutes } from '../platform/routes.js';
+import './fastify-types.js';
+import { opsRoutes } from './ops-routes.js';
+import { installAuthentication } from './plugins/authentication.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { installMetrics } from './plugins/metrics.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installSecurity } from './plugins/security.js';
+import { installWebAssets } from './plugins/web-assets.js';
+
+export interface CreateServerOptions {
+  logger?: Logger;
+  /** Folder of the built web app; default dist/web of this installation. */
+  webDir?: string;
+}
+
+/** The registry with every adapter this build ships. */
+export function defaultRegistry(): ExtensionRegistry {
+  return new ExtensionRegistry().register(sqliteEngine).register(postgresEngine);
+}
+
+/**
+ * Builds the whole portal from a validated config: database (migrated), domains, HTTP routes.
+ * Nothing listens yet; call `app.listen` or use `app.inject`.
+ */
+export async function createServer(config: Config, options: CreateServerOptions = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const registry = defaultRegistry();
+  const dataDir = resolve(config.dataDir);
+  const database = await openDatabase(registry, { url: config.databaseUrl, dataDir }, logger);
+  let migrated = false;
+  try {
+    await migrateToLatest(database.db, { ...coreMigrations, ...authMigrations });
+    migrated = true;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const secretKey = resolveSecretKey(config.secretKey, dataDir, logger);
+  const auth = createAuthServices(database.db, { ...config.auth, secretKey });
+  const firstKeeper: FirstKeeper | null = await ensureFirstKeeper(database.db, auth.users, {
+    username: config.adminUser,
+    password: config.adminPassword,
+  });
+  const platformRepo = isAbsolute(config.platformRepo) ? config.platformRepo : resolve(config.platformRepo);
+  const platformInfo = readPlatformInfo(platformRepo, version, logger);
+
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { verbose: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app, config.bodyLimitBytes);
+  const secure = config.publicUrl?.startsWith('https://') ?? false;
+  await installSecurity(app, { hsts: secure });
+  const routeTable = installAuthentication(app, auth.sessions);
+  const metrics = installMetrics(app);
+  await installOpenApi(app, version);
+  opsRoutes(app, database, metrics, () => migrated);
+  platformRoutes(app, () => platformInfo);
+  authRoutes(app, auth, {
+    cookies: { secure, maxAgeSeconds: auth.sessions.ttlSeconds },
+    loginPerMinute: config.auth.loginAttemptsPerMinute,
+  });
+  await installWebAssets(app, options.webDir ?? join(packageRoot, 'dist', 'web'));
+  app.addHook('onClose', async () => database.close());
+  await app.ready();
+  logger.info({ database: database.engine.description, version }, 'Plinth is ready');
+
+  return { app, config, database, registry, auth, firstKeeper, routeTable, logger };
+}
+
+export type PlinthServer = Awaited<ReturnType<typeof createServer>>;
