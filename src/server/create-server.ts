@@ -27,6 +27,7 @@ import { installErrorHandler } from './plugins/error-handler.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installSecurity } from './plugins/security.js';
+import { schemaValidator } from './plugins/validation.js';
 import { installWebAssets } from './plugins/web-assets.js';
 
 export interface CreateServerOptions {
@@ -70,8 +71,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { verbose: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(schemaValidator());
 
   installErrorHandler(app, config.bodyLimitBytes);
   const secure = config.publicUrl?.startsWith('https://') ?? false;

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { anonymous, bearer, type Caller, call } from '../helpers/client.js';
+import { testDatabases } from '../helpers/databases.js';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+
+type Role = 'anonymous' | 'member' | 'keeper';
+
+interface Fixture {
+  caller: Caller;
+  username: string | null;
+  /** A fresh name, unique in this server. */
+  unique(prefix: string): string;
+}
+
+interface Case {
+  method: string;
+  route: string;
+  request(t: TestServer, f: Fixture): Promise<{ url: string; payload?: unknown }>;
+  expect: Record<Role, number>;
+  /** False when success changes nothing (signing out a bearer token), so no audit entry is due. */
+  mutates?: boolean;
+}
+
+const open = { anonymous: 200, member: 200, keeper: 200 };
+const signedIn = (ok: number) => ({ anonymous: 401, member: ok, keeper: ok });
+const keeperOnly = (ok: number) => ({ anonymous: 401, member: 403, keeper: ok });
+const at = (url: string) => async () => ({ url });
+
+async function team(t: TestServer, f: Fixture) {
+  const name = f.unique('team');
+  await t.server.auth.teams.create({ userId: null, username: null, ip: null }, { name, title: 'A team' });
+  return name;
+}
+
+async function otherUser(t: TestServer, f: Fixture) {
+  return (await t.createUser({ username: f.unique('other') })).username;
+}
+
+/** Every route of the API, with a valid request and the status each role must get. */
+const cases: Case[] = [
+  { method: 'GET', route: '/healthz', request: at('/healthz'), expect: open },
+  { method: 'GET', route: '/readyz', request: at('/readyz'), expect: open },
+  { method: 'GET', route: '/metrics', request: at('/metrics'), expect: open },
+  { method: 'GET', route: '/api/docs', request: at('/api/docs'), expect: open },
+  { method: 'GET', route: '/api/docs/', request: at('/api/docs/'), expect: open },
+  { method: 'GET', route: '/api/docs/json', request: at('/api/docs/json'), expect: open },
+  { method: 'GET', route: '/api/docs/yaml', request: at('/api/docs/yaml'), expect: open },
+  {
+    method: 'GET',
+    route: '/api/docs/static/index.html',
+    request: at('/api/docs/static/index.html'),
+    expect: { anonymous: 302, member: 302, keeper: 302 },
+  },
+  {
+    method: 'GET',
+    route: '/api/docs/static/swagger-initializer.js',
+    request: at('/api/docs/static/swagger-initializer.js'),
+    expect: open,
+  },
+  {
+    method: 'GET',
+    route: '/api/docs/static/*',
+    request: at('/api/docs/static/swagger-ui.css'),
+    expect: open,
+  },
+  { method: 'GET', route: '/api/platform', request: at('/api/platform'), expect: open },
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    request: async (t, f) => {
+      const username = f.username ?? (await otherUser(t, f));
+      return { url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } };
+    },
+    expect: open,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    request: at('/api/auth/logout'),
+    expect: signedIn(204),
+    mutates: false,
+  },
+  { method: 'GET', route: '/api/me', request: at('/api/me'), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/me/password',
+    request: async () => ({
+      url: '/api/me/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'A-brand-new-passphrase' },
+    }),
+    expect: signedIn(204),
+  },
+  { method: 'GET', route: '/api/tokens', request: at('/api/tokens'), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/tokens',
+    request: async () => ({ url: '/api/tokens', payload: { name: 'laptop' } }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/tokens/:id',
+    request: async (t, f) => {
+      if (!f.username) return { url: '/api/tokens/01ABC' };
+      const created = await call(t, f.caller, 'POST', '/api/tokens', { name: 'to revoke' });
+      return { url: `/api/tokens/${created.json().token.id}` };
+    },
+    expect: signedIn(204),
+  },
+  { method: 'GET', route: '/api/users', request: at('/api/users'), expect: keeperOnly(200) },
+  {
+    method: 'POST',
+    route: '/api/users',
+    request: async (_t, f) => ({
+      url: '/api/users',
+      payload: { username: f.unique('new'), displayName: 'New' },
+    }),
+    expect: keeperOnly(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/users/:username',
+    request: async (t, f) => ({ url: `/api/users/${await otherUser(t, f)}` }),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/users/:username',
+    request: async (t, f) => ({
+      url: `/api/users/${await otherUser(t, f)}`,
+      payload: { displayName: 'Renamed' },
+    }),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/:username/reset-password',
+    request: async (t, f) => ({ url: `/api/users/${await otherUser(t, f)}/reset-password` }),
+    expect: keeperOnly(200),
+  },
+  { method: 'GET', route: '/api/teams', request: at('/api/teams'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/teams/:name',
+    request: async (t, f) => ({ url: `/api/teams/${await team(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/teams',
+    request: async (_t, f) => ({ url: '/api/teams', payload: { name: f.unique('team'), title: 'Team' } }),
+    expect: keeperOnly(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/teams/:name',
+    request: async (t, f) => ({ url: `/api/teams/${await team(t, f)}`, payload: { title: 'Renamed' } }),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/teams/:name',
+    request: async (t, f) => ({ url: `/api/teams/${await team(t, f)}` }),
+    expect: keeperOnly(204),
+  },
+  {
+    method: 'PUT',
+    route: '/api/teams/:name/members/:username',
+    request: async (t, f) => ({ url: `/api/teams/${await team(t, f)}/members/${await otherUser(t, f)}` }),
+    expect: keeperOnly(204),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/teams/:name/members/:username',
+    request: async (t, f) => {
+      const name = await team(t, f);
+      const username = await otherUser(t, f);
+      await call(t, await bearer(t, t.adminUsername), 'PUT', `/api/teams/${name}/members/${username}`);
+      return { url: `/api/teams/${name}/members/${username}` };
+    },
+    expect: keeperOnly(204),
+  },
+  { method: 'GET', route: '/api/audit', request: at('/api/audit'), expect: keeperOnly(200) },
+];
+
+const roles: Role[] = ['anonymous', 'member', 'keeper'];
+
+async function auditCount(t: TestServer): Promise<number> {
+  const rows = await t.server.database.db.selectFrom('audit_log').select('id').execute();
+  return rows.length;
+}
+
+describe.each(testDatabases())('authorization matrix on %s', (database) => {
+  let t: TestServer;
+  let counter = 0;
+  const unique = (prefix: string) => `${prefix}-${++counter}`;
+
+  beforeAll(async () => {
+    t = await startTestServer({ database });
+  });
+  afterAll(async () => t?.close());
+
+  async function fixture(role: Role): Promise<Fixture> {
+    if (role === 'anonymous') return { caller: anonymous, username: null, unique };
+    const { username } = await t.createUser({ username: unique(role), role });
+    return { caller: await bearer(t, username), username, unique };
+  }
+
+  const isWebAsset = (url: string) => !/^\/(api|healthz|readyz|metrics)\b/.test(url);
+
+  test('every API route of the server is in the matrix (a new route must be added here)', () => {
+    const known = new Set(cases.map((c) => `${c.method} ${c.route}`));
+    const missing = t.server.routeTable
+      .filter((r) => r.method !== 'HEAD' && !isWebAsset(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !known.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  test('files of the web app are public and nothing else outside the API is', async () => {
+    const assets = t.server.routeTable.filter((r) => r.method === 'GET' && isWebAsset(r.url));
+    for (const asset of assets) {
+      expect(asset.permission).toBe('platform.read');
+      const response = await call(t, anonymous, 'GET', asset.url.replace('*', 'x'));
+      expect(response.statusCode, asset.url).toBe(200);
+    }
+  });
+
+  for (const c of cases) {
+    test.each(roles)(`${c.method} ${c.route} as %s`, async (role) => {
+      const f = await fixture(role);
+      const { url, payload } = await c.request(t, f);
+      const before = await auditCount(t);
+      const response = await call(t, f.caller, c.method as 'GET', url, payload);
+      expect(response.statusCode, response.body).toBe(c.expect[role]);
+      if (response.statusCode >= 400) {
+        expect(response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      } else if (c.method !== 'GET' && c.mutates !== false) {
+        // Every successful mutation leaves a trace in the audit log.
+        expect(await auditCount(t)).toBeGreaterThan(before);
+      }
+    });
+  }
+});
