@@ -86,4 +86,5 @@ export const coreErrors = defineErrors({
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again in %s' },
   SERVICE_UNAVAILABLE: { status: 503, message: '%s' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server (reference %s)' },
+  DATABASE_MIGRATION_FAILED: { status: 500, message: 'Database migration %s failed' },
 });

@@ -57,12 +57,20 @@ function mergeInto(target: Tree, source: Tree, sources: Sources, label: string, 
 
 function readFileLayer(file: string, problems: string[]): { tree: Tree; lineOf: (path: string) => string } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: true });
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
     problems.push(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${error.message.split('\n')[0]}`);
   }
-  const value = doc.errors.length ? {} : (doc.toJS() ?? {});
+  let value: unknown = {};
+  if (!doc.errors.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      // Unresolved or exploding aliases surface only when the document is converted.
+      problems.push(`${file}: ${(error as Error).message}`);
+    }
+  }
   if (typeof value !== 'object' || Array.isArray(value)) {
     problems.push(`${file}: the file must be a mapping of keys to values`);
     return { tree: {}, lineOf: () => file };

@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
-import { PlinthError } from '../errors.js';
+import { coreErrors } from '../errors.js';
 import type { Database } from './tables.js';
 
 /** A named migration; names sort in the order they must run (`0001-...`). */
@@ -16,9 +16,7 @@ export async function migrateToLatest(db: Kysely<Database>, migrations: NamedMig
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new PlinthError('DATABASE_MIGRATION_FAILED', 500, `Database migration ${failed} failed`, {
-      cause: error,
-    });
+    throw coreErrors.DATABASE_MIGRATION_FAILED.create([failed], { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
