@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
@@ -18,6 +18,7 @@ import { ExtensionRegistry } from '../core/extension.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { packageRoot, version } from '../core/package-info.js';
 import { resolveSecretKey } from '../core/secret-key.js';
+import { checkoutPlatformRepo } from '../gitops/platform-checkout.js';
 import { readPlatformInfo } from '../platform/platform-info.js';
 import { platformRoutes } from '../platform/routes.js';
 import './fastify-types.js';
@@ -64,7 +65,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     username: config.adminUser,
     password: config.adminPassword,
   });
-  const platformRepo = isAbsolute(config.platformRepo) ? config.platformRepo : resolve(config.platformRepo);
+  const platformRepo = await checkoutPlatformRepo(config.platformRepo, dataDir, logger);
   const platformInfo = readPlatformInfo(platformRepo, version, logger);
 
   const app = Fastify({

@@ -40,7 +40,7 @@ export const ConfigSchema = Type.Object(
     platformRepo: Type.String({
       default: 'examples/platform',
       minLength: 1,
-      description: 'The platform repo: a local folder or a git URL',
+      description: 'The platform repo: a local folder, or a git URL (https, ssh or file) cloned into dataDir',
     }),
     secretKey: Type.Optional(
       Type.String({
@@ -76,7 +76,12 @@ export const ConfigSchema = Type.Object(
           maximum: 8760,
           description: 'Sign-in lifetime',
         }),
-        passwordMinLength: Type.Integer({ default: 10, minimum: 8, maximum: 128 }),
+        passwordMinLength: Type.Integer({
+          default: 10,
+          minimum: 8,
+          maximum: 128,
+          description: 'Shortest password a user may choose',
+        }),
         scryptCost: Type.Integer({
           default: 15,
           minimum: 10,
