@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { ConfigSchema, configKeys } from '../src/core/config/index.js';
+
+const doc = readFileSync(new URL('../docs/reference/configuration.md', import.meta.url), 'utf8');
+
+test('the configuration reference lists every setting with its variable and default, and no other', () => {
+  const rows = [...doc.matchAll(/^\| `([\w.]+)` \| `(PLINTH_[A-Z_]+)` \| (.+?) \|/gm)].map((m) => ({
+    key: m[1],
+    env: m[2],
+    defaultValue: m[3] === '—' ? undefined : m[3]?.replaceAll('`', ''),
+  }));
+  const expected = configKeys(ConfigSchema).map((k) => {
+    const fallback = (k.schema as { default?: unknown }).default;
+    return { key: k.path.join('.'), env: k.envName, defaultValue: fallback === undefined ? undefined : String(fallback) };
+  });
+  expect(rows).toEqual(expected);
+});
