@@ -12,7 +12,11 @@ test('the configuration reference lists every setting with its variable and defa
   }));
   const expected = configKeys(ConfigSchema).map((k) => {
     const fallback = (k.schema as { default?: unknown }).default;
-    return { key: k.path.join('.'), env: k.envName, defaultValue: fallback === undefined ? undefined : String(fallback) };
+    return {
+      key: k.path.join('.'),
+      env: k.envName,
+      defaultValue: fallback === undefined ? undefined : String(fallback),
+    };
   });
   expect(rows).toEqual(expected);
 });

@@ -24,7 +24,9 @@ function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const path = issue.instancePath.slice(1).replaceAll('/', '.');
   const missing =
     issue.params?.missingProperty ?? (issue.params?.requiredProperties as string[] | undefined)?.[0];
-  const parts = [context, path, missing].filter((p) => p !== undefined && p !== '');
+  // A body field is named plainly ('username'); other parts keep a prefix ('query.limit').
+  const prefix = context === 'body' ? undefined : context === 'querystring' ? 'query' : context;
+  const parts = [prefix, path, missing].filter((p) => p !== undefined && p !== '');
   return parts.join('.');
 }
 

@@ -1,0 +1,114 @@
+/**
+ * The one table from errors to process exit codes. Scripts rely on these numbers, so a row is
+ * never renumbered; `docs/reference/cli.md` shows the same table and a test keeps them equal.
+ */
+export const EXIT_CODES = [
+  { exit: 0, name: 'ok', meaning: 'success', codes: [], statuses: [] },
+  {
+    exit: 1,
+    name: 'unexpected',
+    meaning: 'an unexpected error (a bug, or an answer the CLI does not understand)',
+    codes: [],
+    statuses: [],
+  },
+  {
+    exit: 2,
+    name: 'usage',
+    meaning:
+      'the command was called wrongly (unknown command or option, missing argument), or a prompt was cancelled',
+    codes: ['CLI_USAGE', 'CLI_CANCELLED'],
+    statuses: [],
+  },
+  {
+    exit: 3,
+    name: 'not-signed-in',
+    meaning: 'not signed in, or the token is invalid, expired or revoked',
+    codes: ['AUTH_REQUIRED', 'AUTH_TOKEN_INVALID', 'AUTH_INVALID_CREDENTIALS', 'CLI_NOT_SIGNED_IN'],
+    statuses: [401],
+  },
+  {
+    exit: 4,
+    name: 'forbidden',
+    meaning:
+      'signed in, but not allowed to do this (or the account is disabled, or its one-time password must be changed first)',
+    codes: ['AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID', 'AUTH_PASSWORD_CHANGE_REQUIRED', 'AUTH_ACCOUNT_DISABLED'],
+    statuses: [403],
+  },
+  {
+    exit: 5,
+    name: 'not-found',
+    meaning: 'the user, team, token or route does not exist',
+    codes: ['ROUTE_NOT_FOUND', 'AUTH_USER_NOT_FOUND', 'AUTH_TEAM_NOT_FOUND', 'AUTH_TOKEN_NOT_FOUND'],
+    statuses: [404],
+  },
+  {
+    exit: 6,
+    name: 'conflict',
+    meaning: 'it already exists, or the change would break a rule (such as removing the last Keeper)',
+    codes: ['AUTH_USER_EXISTS', 'AUTH_TEAM_EXISTS', 'AUTH_LAST_KEEPER'],
+    statuses: [409],
+  },
+  {
+    exit: 7,
+    name: 'invalid-input',
+    meaning: 'the server refused the input (invalid value, wrong or weak password, too large)',
+    codes: [
+      'VALIDATION_FAILED',
+      'REQUEST_MALFORMED',
+      'REQUEST_TOO_LARGE',
+      'REQUEST_UNSUPPORTED_MEDIA_TYPE',
+      'AUTH_WRONG_PASSWORD',
+      'AUTH_PASSWORD_TOO_WEAK',
+    ],
+    statuses: [400, 413, 415, 422],
+  },
+  {
+    exit: 8,
+    name: 'rate-limited',
+    meaning: 'too many attempts; wait and try again',
+    codes: ['RATE_LIMITED'],
+    statuses: [429],
+  },
+  {
+    exit: 9,
+    name: 'unavailable',
+    meaning: 'the server cannot be reached, or failed (HTTP 5xx)',
+    codes: ['CLI_UNREACHABLE', 'INTERNAL'],
+    statuses: [500, 502, 503, 504],
+  },
+] as const satisfies readonly {
+  exit: number;
+  name: string;
+  meaning: string;
+  codes: readonly string[];
+  statuses: readonly number[];
+}[];
+
+/** A process exit code from {@link EXIT_CODES}. */
+export type ExitCode = (typeof EXIT_CODES)[number]['exit'];
+
+/** Named exit codes, for code that sets one directly. */
+export const EXIT = { ok: 0, unexpected: 1, usage: 2, notSignedIn: 3, unavailable: 9 } as const;
+
+const byCode = new Map<string, ExitCode>(
+  EXIT_CODES.flatMap((row) => row.codes.map((code) => [code, row.exit])),
+);
+const byStatus = new Map<number, ExitCode>(
+  EXIT_CODES.flatMap((row) => row.statuses.map((status) => [status, row.exit])),
+);
+
+/**
+ * The exit code for an error: by its code first, then by its HTTP status, so that a code this
+ * CLI version does not know yet still lands in the right class.
+ * @example exitCodeFor({ code: 'AUTH_TEAM_EXISTS', status: 409 }) // 6
+ */
+export function exitCodeFor(error: { code?: string | undefined; status?: number | undefined }): ExitCode {
+  const fromCode = error.code === undefined ? undefined : byCode.get(error.code);
+  if (fromCode !== undefined) return fromCode;
+  if (error.status === undefined) return EXIT.unexpected;
+  const fromStatus = byStatus.get(error.status);
+  if (fromStatus !== undefined) return fromStatus;
+  if (error.status >= 500) return EXIT.unavailable;
+  if (error.status >= 400) return 7;
+  return EXIT.unexpected;
+}
