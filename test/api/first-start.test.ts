@@ -5,6 +5,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/core/config/index.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createServer } from '../../src/server/index.js';
+import { testDatabases } from '../helpers/databases.js';
+import { freshPostgresDatabase } from '../helpers/server.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -93,5 +95,24 @@ describe('first start', () => {
     const metrics = await server.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toContain('plinth_http_request_duration_seconds_bucket');
     await server.app.close();
+  });
+});
+
+describe.each(testDatabases().filter((d) => d === 'postgres'))('first start of two replicas on %s', () => {
+  test('two replicas starting at once on one database create exactly one Keeper', async () => {
+    const database = await freshPostgresDatabase();
+    const dataDirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'plinth-replica-')));
+    dirs.push(...dataDirs);
+    try {
+      const replicas = await Promise.all(
+        dataDirs.map((dataDir) => start(dataDir, { databaseUrl: database.url, secretKey: 's'.repeat(40) })),
+      );
+      expect(replicas.filter((r) => r.firstKeeper !== null)).toHaveLength(1);
+      const users = await replicas[0]?.database.db.selectFrom('users').select('username').execute();
+      expect(users).toEqual([{ username: 'admin' }]);
+      await Promise.all(replicas.map((r) => r.app.close()));
+    } finally {
+      await database.drop();
+    }
   });
 });

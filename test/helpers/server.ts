@@ -23,7 +23,7 @@ export const TEST_PASSWORD = 'Test-password-2468';
 export const ADMIN_PASSWORD = 'Keeper-secret-1357';
 
 /** A fresh, empty PostgreSQL database on the test cluster, dropped by the returned function. */
-async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!testPostgresUrl) throw new Error('PLINTH_TEST_DATABASE_URL is not set');
   const name = `plinth_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: testPostgresUrl });
