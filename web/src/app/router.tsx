@@ -1,0 +1,58 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AuditPage } from '../admin/AuditPage.js';
+import { TeamDetailPage } from '../admin/TeamDetailPage.js';
+import { TeamsPage } from '../admin/TeamsPage.js';
+import { UsersPage } from '../admin/UsersPage.js';
+import { LoginPage } from '../auth/LoginPage.js';
+import { ProfilePage } from '../auth/ProfilePage.js';
+import { TokensPage } from '../auth/TokensPage.js';
+import { CatalogPage } from '../catalog/CatalogPage.js';
+import { ComputePage } from '../compute/ComputePage.js';
+import { DocsPage } from '../docs/DocsPage.js';
+import { HomePage } from '../home/HomePage.js';
+import { RadarPage } from '../radar/RadarPage.js';
+import { RequestsPage } from '../requests/RequestsPage.js';
+import { ServicesPage } from '../services/ServicesPage.js';
+import { TemplatesPage } from '../templates/TemplatesPage.js';
+import { AppFrame } from './AppFrame.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { RequireAuth } from './RequireAuth.js';
+import { RequireKeeper } from './RequireKeeper.js';
+import { paths } from './routes.js';
+
+/** The route tree: the sign-in page alone, everything else inside the signed-in frame. */
+export function createRouter() {
+  return createBrowserRouter([
+    { path: paths.login, element: <LoginPage /> },
+    {
+      element: (
+        <RequireAuth>
+          <AppFrame />
+        </RequireAuth>
+      ),
+      children: [
+        { path: paths.home, element: <HomePage /> },
+        { path: paths.catalog, element: <CatalogPage /> },
+        { path: paths.docs, element: <DocsPage /> },
+        { path: paths.templates, element: <TemplatesPage /> },
+        { path: paths.services, element: <ServicesPage /> },
+        { path: paths.compute, element: <ComputePage /> },
+        { path: paths.radar, element: <RadarPage /> },
+        { path: paths.requests, element: <RequestsPage /> },
+        { path: paths.profile, element: <ProfilePage /> },
+        { path: paths.tokens, element: <TokensPage /> },
+        {
+          element: <RequireKeeper />,
+          children: [
+            { path: paths.admin, element: <Navigate to={paths.users} replace /> },
+            { path: paths.users, element: <UsersPage /> },
+            { path: paths.teams, element: <TeamsPage /> },
+            { path: paths.team, element: <TeamDetailPage /> },
+            { path: paths.audit, element: <AuditPage /> },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

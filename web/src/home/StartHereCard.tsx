@@ -1,0 +1,72 @@
+import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconArrowUpRight, IconChevronRight, IconCompass } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { StartLinkInfo } from '../api/types.js';
+import { EmptyState } from '../components/EmptyState.js';
+
+function StartLinkBody({ link, external }: { link: StartLinkInfo; external: boolean }) {
+  return (
+    <Group wrap="nowrap" gap="md" p="sm">
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+        <Text fw={600} size="sm" c="var(--mantine-color-anchor)">
+          {link.title}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {link.description}
+        </Text>
+      </Stack>
+      {external ? <IconArrowUpRight size={18} /> : <IconChevronRight size={18} />}
+    </Group>
+  );
+}
+
+function StartLink({ link }: { link: StartLinkInfo }) {
+  // Keepers may point at portal paths (/docs) or at other tools (https://...).
+  const external = /^[a-z][a-z0-9+.-]*:/i.test(link.href);
+  if (external) {
+    return (
+      <Anchor
+        href={link.href}
+        target="_blank"
+        rel="noreferrer"
+        underline="never"
+        c="inherit"
+        className="plinth-start-link"
+      >
+        <StartLinkBody link={link} external />
+      </Anchor>
+    );
+  }
+  return (
+    <Anchor component={Link} to={link.href} underline="never" c="inherit" className="plinth-start-link">
+      <StartLinkBody link={link} external={false} />
+    </Anchor>
+  );
+}
+
+/** The "Start here" links the Keepers wrote in the platform repo. */
+export function StartHereCard({ links }: { links: StartLinkInfo[] }) {
+  return (
+    <Card h="100%">
+      <Group gap="sm" mb="sm">
+        <ThemeIcon variant="light" size={32} radius="md">
+          <IconCompass size={18} />
+        </ThemeIcon>
+        <Title order={2} size="h3">
+          Start here
+        </Title>
+      </Group>
+      {links.length === 0 ? (
+        <EmptyState size="sm" icon={<IconCompass size={22} />} title="No starting points yet">
+          Keepers add them under “startHere” in the platform repo; they will appear here.
+        </EmptyState>
+      ) : (
+        <Stack gap={4}>
+          {links.map((link) => (
+            <StartLink key={link.href + link.title} link={link} />
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
