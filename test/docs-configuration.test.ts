@@ -15,7 +15,12 @@ test('the configuration reference lists every setting with its variable and defa
     return {
       key: k.path.join('.'),
       env: k.envName,
-      defaultValue: fallback === undefined ? undefined : String(fallback),
+      defaultValue:
+        fallback === undefined
+          ? undefined
+          : typeof fallback === 'object'
+            ? JSON.stringify(fallback)
+            : String(fallback),
     };
   });
   expect(rows).toEqual(expected);

@@ -33,6 +33,10 @@ export const permissions = {
   'teams.read': { audience: 'signedIn' },
   'teams.manage': { audience: 'keeper' },
   'audit.read': { audience: 'keeper' },
+  'catalog.read': { audience: 'signedIn' },
+  'catalog.manage': { audience: 'keeper' },
+  // A git host calls it; the shared secret in the request is the credential (checked in the route).
+  'catalog.webhook': { audience: 'public' },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;

@@ -8,6 +8,8 @@ import {
   ensureFirstKeeper,
   type FirstKeeper,
 } from '../auth/index.js';
+import { createCatalogModule } from '../catalog/catalog-module.js';
+import { catalogMigrations } from '../catalog/migrations.js';
 import type { Config } from '../core/config/index.js';
 import { coreMigrations } from '../core/db/core-migrations.js';
 import { openDatabase } from '../core/db/database.js';
@@ -19,6 +21,8 @@ import { createLogger, type Logger } from '../core/logger.js';
 import { packageRoot, version } from '../core/package-info.js';
 import { resolveSecretKey } from '../core/secret-key.js';
 import { checkoutPlatformRepo } from '../gitops/platform-checkout.js';
+import { folderReader } from '../gitops/readers/folder-reader.js';
+import { gitReader } from '../gitops/readers/git-reader.js';
 import { readPlatformInfo } from '../platform/platform-info.js';
 import { platformRoutes } from '../platform/routes.js';
 import './fastify-types.js';
@@ -35,11 +39,17 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Folder of the built web app; default dist/web of this installation. */
   webDir?: string;
+  /** Start periodic work (catalog sync) once ready; tests turn it off and sync on demand. */
+  backgroundJobs?: boolean;
 }
 
 /** The registry with every adapter this build ships. */
 export function defaultRegistry(): ExtensionRegistry {
-  return new ExtensionRegistry().register(sqliteEngine).register(postgresEngine);
+  return new ExtensionRegistry()
+    .register(sqliteEngine)
+    .register(postgresEngine)
+    .register(gitReader)
+    .register(folderReader);
 }
 
 /**
@@ -53,7 +63,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const database = await openDatabase(registry, { url: config.databaseUrl, dataDir }, logger);
   let migrated = false;
   try {
-    await migrateToLatest(database.db, { ...coreMigrations, ...authMigrations });
+    await migrateToLatest(database.db, { ...coreMigrations, ...authMigrations, ...catalogMigrations });
     migrated = true;
   } catch (error) {
     await database.close();
@@ -67,6 +77,12 @@ export async function createServer(config: Config, options: CreateServerOptions 
   });
   const platformRepo = await checkoutPlatformRepo(config.platformRepo, dataDir, logger);
   const platformInfo = readPlatformInfo(platformRepo, version, logger);
+  const catalog = createCatalogModule(database.db, registry, auth.audit, logger, {
+    config,
+    platformRepo: config.platformRepo,
+    dataDir,
+  });
+  await catalog.reconcile();
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -87,12 +103,17 @@ export async function createServer(config: Config, options: CreateServerOptions 
     cookies: { secure, maxAgeSeconds: auth.sessions.ttlSeconds },
     loginPerMinute: config.auth.loginAttemptsPerMinute,
   });
+  catalog.routes(app);
   await installWebAssets(app, options.webDir ?? join(packageRoot, 'dist', 'web'));
-  app.addHook('onClose', async () => database.close());
+  app.addHook('onClose', async () => {
+    catalog.stop();
+    await database.close();
+  });
   await app.ready();
   logger.info({ database: database.engine.description, version }, 'Plinth is ready');
+  if (options.backgroundJobs !== false) catalog.start();
 
-  return { app, config, database, registry, auth, firstKeeper, routeTable, logger };
+  return { app, config, database, registry, auth, catalog, firstKeeper, routeTable, logger };
 }
 
 export type PlinthServer = Awaited<ReturnType<typeof createServer>>;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anonymous, bearer, type Caller, call } from '../helpers/client.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -15,7 +18,10 @@ interface Fixture {
 interface Case {
   method: string;
   route: string;
-  request(t: TestServer, f: Fixture): Promise<{ url: string; payload?: unknown }>;
+  request(
+    t: TestServer,
+    f: Fixture,
+  ): Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
   expect: Record<Role, number>;
   /** False when success changes nothing (signing out a bearer token), so no audit entry is due. */
   mutates?: boolean;
@@ -29,6 +35,24 @@ const at = (url: string) => async () => ({ url });
 async function team(t: TestServer, f: Fixture) {
   const name = f.unique('team');
   await t.server.auth.teams.create({ userId: null, username: null, ip: null }, { name, title: 'A team' });
+  return name;
+}
+
+const WEBHOOK_SECRET = 'matrix-webhook-secret-123';
+const catalogFolder = mkdtempSync(join(tmpdir(), 'plinth-matrix-catalog-'));
+writeFileSync(
+  join(catalogFolder, 'thing.yaml'),
+  'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: owners }\nspec: { type: team, children: [] }\n---\n' +
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: matrix-thing }\n' +
+    'spec: { type: library, lifecycle: production, owner: owners }\n',
+);
+
+async function location(t: TestServer, f: Fixture) {
+  const name = f.unique('loc');
+  await t.server.catalog.locations.create(
+    { userId: null, username: null, ip: null },
+    { name, target: catalogFolder },
+  );
   return name;
 }
 
@@ -181,6 +205,82 @@ const cases: Case[] = [
     expect: keeperOnly(204),
   },
   { method: 'GET', route: '/api/audit', request: at('/api/audit'), expect: keeperOnly(200) },
+  {
+    method: 'GET',
+    route: '/api/catalog/entities',
+    request: at('/api/catalog/entities?kind=component'),
+    expect: signedIn(200),
+  },
+  { method: 'GET', route: '/api/catalog/facets', request: at('/api/catalog/facets'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/catalog/entities/:kind/:namespace/:name',
+    request: at('/api/catalog/entities/component/default/matrix-thing'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/catalog/entities/:kind/:namespace/:name/graph',
+    request: at('/api/catalog/entities/component/default/matrix-thing/graph'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/catalog/problems',
+    request: at('/api/catalog/problems'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/catalog/locations',
+    request: at('/api/catalog/locations'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/catalog/locations/:id',
+    request: at('/api/catalog/locations/matrix'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/catalog/locations/:id/revisions',
+    request: at('/api/catalog/locations/matrix/revisions'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/catalog/locations',
+    request: async (_t, f) => ({
+      url: '/api/catalog/locations',
+      payload: { name: f.unique('loc'), target: catalogFolder },
+    }),
+    expect: keeperOnly(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/catalog/locations/:id',
+    request: async (t, f) => ({ url: `/api/catalog/locations/${await location(t, f)}` }),
+    expect: keeperOnly(204),
+  },
+  {
+    method: 'POST',
+    route: '/api/catalog/locations/:id/sync',
+    request: async (t, f) => ({ url: `/api/catalog/locations/${await location(t, f)}/sync` }),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/catalog/webhook',
+    request: async () => ({
+      url: '/api/catalog/webhook?location=matrix',
+      payload: { ref: 'refs/heads/main' },
+      headers: { 'x-plinth-token': WEBHOOK_SECRET },
+    }),
+    expect: { anonymous: 202, member: 202, keeper: 202 },
+    // It only starts a sync; the sync's own revision is its trace.
+    mutates: false,
+  },
 ];
 
 const roles: Role[] = ['anonymous', 'member', 'keeper'];
@@ -196,7 +296,10 @@ describe.each(testDatabases())('authorization matrix on %s', (database) => {
   const unique = (prefix: string) => `${prefix}-${++counter}`;
 
   beforeAll(async () => {
-    t = await startTestServer({ database });
+    t = await startTestServer({ database, config: { catalog: { webhookSecret: WEBHOOK_SECRET } } });
+    const keeper = { userId: null, username: null, ip: null };
+    const row = await t.server.catalog.locations.create(keeper, { name: 'matrix', target: catalogFolder });
+    await t.server.catalog.sync.sync(row);
   });
   afterAll(async () => t?.close());
 
@@ -229,9 +332,10 @@ describe.each(testDatabases())('authorization matrix on %s', (database) => {
   for (const c of cases) {
     test.each(roles)(`${c.method} ${c.route} as %s`, async (role) => {
       const f = await fixture(role);
-      const { url, payload } = await c.request(t, f);
+      const { url, payload, headers } = await c.request(t, f);
       const before = await auditCount(t);
-      const response = await call(t, f.caller, c.method as 'GET', url, payload);
+      const caller = headers ? { ...f.caller, headers: { ...f.caller.headers, ...headers } } : f.caller;
+      const response = await call(t, caller, c.method as 'GET', url, payload);
       expect(response.statusCode, response.body).toBe(c.expect[role]);
       if (response.statusCode >= 400) {
         expect(response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });

@@ -62,7 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   });
   let server: PlinthServer;
   try {
-    server = await createServer(config, { logger: createLogger(config.logLevel) });
+    server = await createServer(config, { logger: createLogger(config.logLevel), backgroundJobs: false });
   } catch (error) {
     await pgDb?.drop();
     throw error;

@@ -26,6 +26,13 @@ export function coerceEnvValue(raw: string, schema: ConfigKey['schema']): unknow
     const trimmed = raw.trim();
     return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : raw;
   }
+  if (type === 'array' || type === 'object') {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
   if (type === 'boolean') {
     if (/^(true|1|yes|on)$/i.test(raw)) return true;
     if (/^(false|0|no|off)$/i.test(raw)) return false;

@@ -96,6 +96,39 @@ export const ConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    catalog: Type.Object(
+      {
+        syncIntervalSeconds: Type.Integer({
+          default: 300,
+          minimum: 0,
+          description: 'How often every location is pulled (0 = only on demand and by webhook)',
+        }),
+        webhookSecret: Type.Optional(
+          Type.String({
+            minLength: 16,
+            description:
+              'Shared secret of the git-host webhook that triggers a sync; webhooks are off when unset',
+          }),
+        ),
+        locations: Type.Array(
+          Type.Object(
+            {
+              name: Type.String({ pattern: '^[a-z][a-z0-9-]{0,61}[a-z0-9]$' }),
+              target: Type.String({ minLength: 1 }),
+              branch: Type.Optional(Type.String()),
+              path: Type.Optional(Type.String()),
+            },
+            { additionalProperties: false },
+          ),
+          {
+            default: [],
+            description:
+              'More catalog locations besides the platform repo (JSON list in the environment variable)',
+          },
+        ),
+      },
+      { default: {}, additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import type { AuthTables } from '../../auth/tables.js';
+import type { CatalogTables } from '../../catalog/tables.js';
 
 /** Key/value facts about this installation, e.g. that the first Keeper was created. */
 export interface MetaTable {
@@ -8,6 +9,6 @@ export interface MetaTable {
 }
 
 /** Every table of Plinth, one interface per domain. */
-export interface Database extends AuthTables {
+export interface Database extends AuthTables, CatalogTables {
   meta: MetaTable;
 }

@@ -1,0 +1,72 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { EntityEnvelopeSchema } from './envelope-schema.js';
+import type { EntityKind } from './extension.js';
+import { builtInKinds } from './kinds/index.js';
+
+/** A kind with its schema compiled. */
+export interface RegisteredKind {
+  readonly definition: EntityKind;
+  readonly validateSpec: ValidateFunction;
+  /** The top-level fields its spec schema names; others get a "did you mean" warning. */
+  readonly specFields: readonly string[];
+}
+
+/** The kinds a catalog accepts, each compiled once; lookups are by exact name or lower-case name. */
+export interface KindRegistry {
+  readonly validateEnvelope: ValidateFunction;
+  /** The kind written exactly so (`Component`), as Backstage matches kinds. */
+  get(kind: string): RegisteredKind | undefined;
+  /** The kind whatever its case (refs are lower-case): `component` → Component. */
+  find(kind: string): RegisteredKind | undefined;
+  /** Every kind's name, sorted, for messages. */
+  names(): string[];
+}
+
+/**
+ * Compiles the envelope and each kind's spec schema, once. Throws when two kinds share a name,
+ * like the extension registry refuses a duplicate adapter.
+ * @example const kinds = createKindRegistry([...builtInKinds, templateKind]);
+ */
+export function createKindRegistry(kinds: readonly EntityKind[]): KindRegistry {
+  const ajv = createAjv();
+  const byName = new Map<string, RegisteredKind>();
+  const byLowerName = new Map<string, RegisteredKind>();
+  for (const definition of kinds) {
+    if (byLowerName.has(definition.kind.toLowerCase())) {
+      throw new Error(`The catalog kind '${definition.kind}' is registered twice; check the registrations`);
+    }
+    const properties = (definition.specSchema as { properties?: object }).properties;
+    const registered: RegisteredKind = {
+      definition,
+      validateSpec: ajv.compile(definition.specSchema),
+      specFields: Object.keys(properties ?? {}),
+    };
+    byName.set(definition.kind, registered);
+    byLowerName.set(definition.kind.toLowerCase(), registered);
+  }
+  const names = [...byName.keys()].sort();
+  return {
+    validateEnvelope: ajv.compile(EntityEnvelopeSchema),
+    get: (kind) => byName.get(kind),
+    find: (kind) => byLowerName.get(kind.toLowerCase()),
+    names: () => [...names],
+  };
+}
+
+let builtIn: KindRegistry | undefined;
+
+/** The registry of the built-in kinds, compiled on first use and then shared. */
+export function defaultKindRegistry(): KindRegistry {
+  builtIn ??= createKindRegistry(builtInKinds);
+  return builtIn;
+}
+
+function createAjv(): Ajv {
+  // allErrors: a person fixing a file wants every problem at once; verbose: errors then carry
+  // the value and the field's schema, whose `hint` says in words what a pattern means.
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  addFormats.default(ajv, ['date', 'uri', 'email']);
+  ajv.addVocabulary(['hint']);
+  return ajv;
+}

@@ -1,0 +1,229 @@
+import {
+  Composer,
+  type CST,
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  type YAMLError,
+} from 'yaml';
+import type { CatalogProblem, Entity, ParsedEntity, ProblemSeverity } from './model.js';
+import type { CatalogProblemCode } from './problem-codes.js';
+import { entityRefOf } from './refs.js';
+import { describe } from './words.js';
+import { findTooDeep } from './yaml-guards.js';
+import { syntaxMessage } from './yaml-messages.js';
+import { walkDocument } from './yaml-walk.js';
+
+/** What one catalog file may hold; each limit, when reached, becomes a located problem. */
+export interface ParseLimits {
+  /** Largest file, in bytes (UTF-8). */
+  maxFileBytes: number;
+  /** Most YAML documents (`---`) in one file. */
+  maxDocuments: number;
+  /** Deepest nesting of lists and mappings. */
+  maxDepth: number;
+  /** Most aliases (`*name`) in one document. */
+  maxAliasCount: number;
+  /** Most values in one document once aliases are expanded. */
+  maxExpandedNodes: number;
+}
+
+/** The limits used when none are given. */
+export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
+  maxFileBytes: 5 * 1024 * 1024,
+  maxDocuments: 10_000,
+  maxDepth: 64,
+  maxAliasCount: 100,
+  maxExpandedNodes: 1_000_000,
+});
+
+/** The entities of one file, and what is wrong in it. */
+export interface ParsedFile {
+  entities: ParsedEntity[];
+  problems: CatalogProblem[];
+}
+
+// Duplicate keys are found by our own walk: the library's check compares every key with every
+// other one, which takes hours on a large flat mapping. YAML 1.1 tags (!!binary, !!timestamp…)
+// stay plain text so that an entity is always JSON.
+const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, resolveKnownTags: false } as const;
+
+/**
+ * Reads every entity of a (multi-document) YAML file, with the line and column of each document
+ * and field. Never throws: anything wrong, including oversized or hostile input, is a problem.
+ * Entities are not validated here (see `validateEntity`); only their kind and name are checked.
+ * @example const { entities, problems } = parseCatalogFile(text, 'catalog/teams.yaml');
+ */
+export function parseCatalogFile(text: string, file: string, limits: Partial<ParseLimits> = {}): ParsedFile {
+  const max = { ...DEFAULT_PARSE_LIMITS, ...limits };
+  const bytes = text.length > max.maxFileBytes ? text.length : Buffer.byteLength(text, 'utf8');
+  if (bytes > max.maxFileBytes) {
+    const message = `the file is ${mib(bytes)}, more than the limit of ${mib(max.maxFileBytes)}; split it into several files`;
+    return {
+      entities: [],
+      problems: [{ file, line: 1, column: 1, code: 'CATALOG_YAML_LIMIT', severity: 'error', message }],
+    };
+  }
+  const reader = new FileReader(text, file, max);
+  try {
+    reader.read();
+  } catch (error) {
+    // The yaml library and the walk are guarded; this is the last net so that one file never stops a revision.
+    reader.problem('CATALOG_YAML_SYNTAX', 0, `could not read this file: ${(error as Error).message}`);
+  }
+  return reader.result;
+}
+
+class FileReader {
+  readonly result: ParsedFile = { entities: [], problems: [] };
+  private readonly lines = new LineCounter();
+  private readonly composer = new Composer(COMPOSE_OPTIONS);
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  read(): void {
+    let documents = 0;
+    let skipping = false;
+    for (const token of new Parser(this.lines.addNewLine).parse(this.text)) {
+      if (token.type === 'document') {
+        documents += 1;
+        if (documents > this.limits.maxDocuments) {
+          const message = `this file has more than ${this.limits.maxDocuments.toLocaleString('en-US')} YAML documents; split it into several files`;
+          this.problem('CATALOG_YAML_LIMIT', token.offset, message);
+          break;
+        }
+        skipping = this.isTooDeep(token);
+        if (skipping) continue;
+      } else if (skipping && token.type === 'doc-end') continue;
+      for (const document of this.composer.next(token)) this.document(document);
+    }
+    for (const document of this.composer.end(false, this.text.length)) this.document(document);
+  }
+
+  private isTooDeep(token: CST.Document): boolean {
+    const tooDeep = findTooDeep(token, this.limits.maxDepth);
+    if (tooDeep === undefined) return false;
+    const message = `lists and mappings are nested more than ${this.limits.maxDepth} levels deep here; flatten them`;
+    this.problem('CATALOG_YAML_LIMIT', tooDeep.offset, message);
+    return true;
+  }
+
+  private document(document: Document.Parsed): void {
+    for (const warning of document.warnings.slice(0, 10)) this.yamlProblem(warning, 'warning', 0);
+    const [error, ...more] = document.errors;
+    if (error) {
+      this.yamlProblem(error, 'error', more.length);
+      return;
+    }
+    const root = document.contents;
+    if (root === null || (isScalar(root) && root.value === null)) return;
+    if (!isMap(root)) {
+      const what = isSeq(root) ? 'a list' : 'a single value';
+      const message = `this YAML document is ${what}, not an entity: an entity is a mapping with apiVersion, kind, metadata and spec`;
+      this.problem('CATALOG_NOT_AN_ENTITY', root.range[0], message);
+      return;
+    }
+    const walk = walkDocument(root, this.limits);
+    if (walk.issue) {
+      this.problem(walk.issue.code, walk.issue.offset, walk.issue.message);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: this.limits.maxAliasCount });
+    } catch (cause) {
+      const message = `the aliases of this document cannot be expanded: ${(cause as Error).message}`;
+      this.problem('CATALOG_YAML_LIMIT', root.range[0], message);
+      return;
+    }
+    this.entity(value as Record<string, unknown>, document, walk.offsets);
+  }
+
+  private entity(
+    value: Record<string, unknown>,
+    document: Document.Parsed,
+    offsets: Map<string, number>,
+  ): void {
+    const start = document.contents?.range[0] ?? 0;
+    const at = (field: string) => offsets.get(field) ?? offsets.get(field.split('.')[0] ?? '') ?? start;
+    const identity = identify(value);
+    if ('missing' in identity) {
+      this.problem('CATALOG_NOT_AN_ENTITY', at(identity.missing), identity.message, identity.missing);
+      return;
+    }
+    const position = { file: this.file, ...this.position(start) };
+    const fieldPositions = new Map<string, { line: number; column: number }>();
+    for (const [path, offset] of offsets) fieldPositions.set(path, this.position(offset));
+    const [from, , to] = document.range;
+    this.result.entities.push({
+      ref: entityRefOf(identity.kind, identity.namespace, identity.name),
+      entity: value as unknown as Entity,
+      position,
+      raw: this.text.slice(from, to),
+      fieldPositions,
+    });
+  }
+
+  private yamlProblem(error: YAMLError, severity: ProblemSeverity, more: number): void {
+    this.problem('CATALOG_YAML_SYNTAX', error.pos[0], syntaxMessage(error, more), undefined, severity);
+  }
+
+  problem(
+    code: CatalogProblemCode,
+    offset: number,
+    message: string,
+    field?: string,
+    severity: ProblemSeverity = 'error',
+  ): void {
+    const problem: CatalogProblem = { file: this.file, ...this.position(offset), code, severity, message };
+    if (field !== undefined) problem.field = field;
+    this.result.problems.push(problem);
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line: Math.max(1, line), column: Math.max(1, col) };
+  }
+}
+
+type Identity =
+  | { kind: string; namespace: string | undefined; name: string }
+  | { missing: string; message: string };
+
+/** The kind and name every entity needs before it can even be named in a problem. */
+function identify(value: Record<string, unknown>): Identity {
+  const { kind, metadata } = value;
+  if (typeof kind !== 'string' || kind === '')
+    return missing('kind', kind, 'every entity needs apiVersion, kind and metadata.name');
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    return metadata === undefined
+      ? { missing: 'metadata', message: 'metadata: is missing; every entity needs metadata.name' }
+      : {
+          missing: 'metadata',
+          message: `metadata: must be a mapping with a name, not ${describe(metadata)}`,
+        };
+  }
+  const { name, namespace } = metadata as Record<string, unknown>;
+  if (typeof name !== 'string' || name === '')
+    return missing('metadata.name', name, 'every entity needs a name');
+  return { kind, name, namespace: typeof namespace === 'string' ? namespace : undefined };
+}
+
+function missing(field: string, value: unknown, why: string): Identity {
+  if (value === undefined || value === null || value === '')
+    return { missing: field, message: `${field}: is missing; ${why}` };
+  const quoteIt =
+    typeof value === 'number' || typeof value === 'boolean' ? ` (put it in quotes: '${value}')` : '';
+  return { missing: field, message: `${field}: must be text, not ${describe(value)}${quoteIt}` };
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}

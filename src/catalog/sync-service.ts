@@ -1,0 +1,105 @@
+import type { Db } from '../core/db/database.js';
+import type { ExtensionRegistry } from '../core/extension.js';
+import type { Logger } from '../core/logger.js';
+import { type LocationReader, locationReaderPoint } from '../gitops/reader.js';
+import { resolveAcrossLocations } from './across-locations.js';
+import { applyRevision, recordFailedSync, type ValidatedRevision } from './apply-revision.js';
+import { catalogErrors } from './catalog-errors.js';
+import type { EntityStore } from './entity-store.js';
+import type { LocationStore } from './location-store.js';
+import type { CatalogLocationsTable } from './tables.js';
+import { validateRevision } from './validate-revision.js';
+
+export interface SyncOutcome {
+  outcome: 'applied' | 'failed';
+  error?: string;
+}
+
+/**
+ * Pulls locations and applies what they hold. One sync per location at a time: a second request
+ * while one runs waits for that one instead of starting another.
+ */
+export class CatalogSync {
+  private readonly running = new Map<string, Promise<SyncOutcome>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly locations: LocationStore,
+    private readonly entities: EntityStore,
+    private readonly registry: ExtensionRegistry,
+    private readonly logger: Logger,
+    /** Given to reader adapters, e.g. the git reader's cache folder. */
+    private readonly readerConfig: { cacheDir: string },
+  ) {}
+
+  isRunning(locationId: string): boolean {
+    return this.running.has(locationId);
+  }
+
+  /** The reader adapter that handles this target, chosen by capability, never by name. */
+  async readerFor(target: string): Promise<{ name: string; reader: LocationReader }> {
+    for (const entry of this.registry.list(locationReaderPoint)) {
+      const handles = entry.capabilities.handles as ((t: string) => boolean) | undefined;
+      if (handles?.(target)) {
+        return {
+          name: entry.name,
+          reader: await entry.create({ config: this.readerConfig, logger: this.logger }),
+        };
+      }
+    }
+    throw catalogErrors.CATALOG_LOCATION_UNSUPPORTED.create([target]);
+  }
+
+  sync(location: CatalogLocationsTable): Promise<SyncOutcome> {
+    const current = this.running.get(location.id);
+    if (current) return current;
+    const run = this.run(location).finally(() => this.running.delete(location.id));
+    this.running.set(location.id, run);
+    return run;
+  }
+
+  private async run(location: CatalogLocationsTable): Promise<SyncOutcome> {
+    const started = Date.now();
+    let snapshot: Awaited<ReturnType<LocationReader['read']>>;
+    try {
+      const { reader } = await this.readerFor(location.target);
+      snapshot = await reader.read({
+        id: location.id,
+        target: location.target,
+        branch: location.branch,
+        path: location.path,
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(
+        { location: location.name, error: message },
+        'Catalog location unreadable; keeping the last good revision',
+      );
+      await recordFailedSync(this.db, location.id, message);
+      return { outcome: 'failed', error: message };
+    }
+    const validated = validateRevision(snapshot.files);
+    validated.problems.unshift(...(snapshot.problems ?? []));
+    const resolved: ValidatedRevision = resolveAcrossLocations(
+      validated,
+      await this.entities.refsOutside(location.id),
+    );
+    const counts = await applyRevision(this.db, location.id, snapshot.commit, resolved);
+    this.logger.info(
+      { location: location.name, sha: snapshot.commit.sha, ...counts, ms: Date.now() - started },
+      'Catalog revision applied',
+    );
+    return { outcome: 'applied' };
+  }
+
+  /** Syncs every location, one after the other (a slow one does not block the next interval forever). */
+  async syncAll(): Promise<void> {
+    for (const location of await this.locations.list()) {
+      try {
+        await this.sync(location);
+      } catch (error) {
+        this.logger.error({ err: error, location: location.name }, 'Catalog sync failed');
+      }
+    }
+  }
+}
