@@ -60,6 +60,7 @@ export class CatalogSync {
 
   private async run(location: CatalogLocationsTable): Promise<SyncOutcome> {
     const started = Date.now();
+    this.logger.info({ location: location.name }, 'Catalog sync started');
     let snapshot: Awaited<ReturnType<LocationReader['read']>>;
     try {
       const { reader } = await this.readerFor(location.target);
