@@ -6,7 +6,8 @@
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   // Beyond a third of the word, a "suggestion" is a guess that confuses more than it helps.
-  const limit = Math.max(1, Math.floor(lower.length / 3));
+  const limit = Math.min(Math.max(1, Math.floor(lower.length / 3)), lower.length - 1);
+  if (limit < 0) return undefined;
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {

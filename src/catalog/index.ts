@@ -11,6 +11,7 @@ export {
   createKindRegistry,
   defaultKindRegistry,
   type KindRegistry,
+  kindRegistryFrom,
   type RegisteredKind,
 } from './kind-registry.js';
 export {

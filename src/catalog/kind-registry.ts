@@ -1,7 +1,8 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { AdapterContext, ExtensionRegistry } from '../core/extension.js';
 import { EntityEnvelopeSchema } from './envelope-schema.js';
-import type { EntityKind } from './extension.js';
+import { catalogKindPoint, type EntityKind } from './extension.js';
 import { builtInKinds } from './kinds/index.js';
 
 /** A kind with its schema compiled. */
@@ -60,6 +61,19 @@ let builtIn: KindRegistry | undefined;
 export function defaultKindRegistry(): KindRegistry {
   builtIn ??= createKindRegistry(builtInKinds);
   return builtIn;
+}
+
+/**
+ * The registry of every kind registered as an adapter of `catalogKindPoint` (the built-in ones
+ * and any plug-in kind such as Template), for the server to validate revisions with.
+ * @example const kinds = await kindRegistryFrom(extensions, { config: {}, logger });
+ */
+export async function kindRegistryFrom(
+  extensions: ExtensionRegistry,
+  context: AdapterContext<unknown>,
+): Promise<KindRegistry> {
+  const kinds = await Promise.all(extensions.list(catalogKindPoint).map((entry) => entry.create(context)));
+  return createKindRegistry(kinds);
 }
 
 function createAjv(): Ajv {

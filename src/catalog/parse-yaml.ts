@@ -89,6 +89,8 @@ class FileReader {
   ) {}
 
   read(): void {
+    // This is what parseAllDocuments does, driven by hand so that each document's syntax tree can
+    // be measured (and refused when too deep) before the composer recurses into it.
     let documents = 0;
     let skipping = false;
     for (const token of new Parser(this.lines.addNewLine).parse(this.text)) {
@@ -200,28 +202,33 @@ type Identity =
 /** The kind and name every entity needs before it can even be named in a problem. */
 function identify(value: Record<string, unknown>): Identity {
   const { kind, metadata } = value;
-  if (typeof kind !== 'string' || kind === '')
-    return missing('kind', kind, 'every entity needs apiVersion, kind and metadata.name');
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    return metadata === undefined
-      ? { missing: 'metadata', message: 'metadata: is missing; every entity needs metadata.name' }
-      : {
-          missing: 'metadata',
-          message: `metadata: must be a mapping with a name, not ${describe(metadata)}`,
-        };
+  if (typeof kind !== 'string' || kind === '') {
+    return notText('kind', kind, 'every entity needs apiVersion, kind and metadata.name');
+  }
+  if (metadata === undefined || metadata === null) {
+    return { missing: 'metadata', message: 'metadata: is missing; every entity needs metadata.name' };
+  }
+  if (typeof metadata !== 'object' || Array.isArray(metadata)) {
+    return {
+      missing: 'metadata',
+      message: `metadata: must be a mapping with a name, not ${describe(metadata)}`,
+    };
   }
   const { name, namespace } = metadata as Record<string, unknown>;
   if (typeof name !== 'string' || name === '')
-    return missing('metadata.name', name, 'every entity needs a name');
+    return notText('metadata.name', name, 'every entity needs a name');
   return { kind, name, namespace: typeof namespace === 'string' ? namespace : undefined };
 }
 
-function missing(field: string, value: unknown, why: string): Identity {
-  if (value === undefined || value === null || value === '')
+/** A field that must be text is missing, or is a number or a list: say which, and how to fix it. */
+function notText(field: string, value: unknown, why: string): Identity {
+  if (value === undefined || value === null || value === '') {
     return { missing: field, message: `${field}: is missing; ${why}` };
-  const quoteIt =
-    typeof value === 'number' || typeof value === 'boolean' ? ` (put it in quotes: '${value}')` : '';
-  return { missing: field, message: `${field}: must be text, not ${describe(value)}${quoteIt}` };
+  }
+  // `name: 2024` is read as a number; quotes make it the text that was meant.
+  const scalar = typeof value === 'number' || typeof value === 'boolean';
+  const hint = scalar ? ` (put it in quotes: '${value}')` : '';
+  return { missing: field, message: `${field}: must be text, not ${describe(value)}${hint}` };
 }
 
 function mib(bytes: number): string {

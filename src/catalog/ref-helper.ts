@@ -6,9 +6,14 @@ import { either, quote, withArticle } from './words.js';
 
 /**
  * The {@link RefHelper} a kind's relation rules read one entity with. Refs that cannot be read,
- * or that name a kind not allowed in their field, go to `problems` (CATALOG_INVALID_REF).
+ * or that name a kind not allowed in their field, go to `problems` (CATALOG_INVALID_REF);
+ * `kindName` spells a kind as its definition does (`component` → `Component`) in messages.
  */
-export function createRefHelper(parsed: ParsedEntity, problems: CatalogProblem[]): RefHelper {
+export function createRefHelper(
+  parsed: ParsedEntity,
+  problems: CatalogProblem[],
+  kindName: (kind: string) => string = (kind) => kind,
+): RefHelper {
   const namespace = parsed.entity.metadata.namespace ?? DEFAULT_NAMESPACE;
   return {
     field(path, type, target) {
@@ -18,7 +23,7 @@ export function createRefHelper(parsed: ParsedEntity, problems: CatalogProblem[]
       return value.flatMap((item, index) => (typeof item === 'string' ? one(`${path}.${index}`, item) : []));
 
       function one(field: string, written: string): OutgoingRelation[] {
-        const relation = resolve(field, written, type, target, namespace);
+        const relation = resolve(field, written, type, target, namespace, kindName);
         if ('error' in relation) {
           problems.push(entityProblem(parsed, 'CATALOG_INVALID_REF', field, `${field}: ${relation.error}`));
           return [];
@@ -35,6 +40,7 @@ function resolve(
   type: RelationType,
   target: RefTarget,
   defaultNamespace: string,
+  kindName: (kind: string) => string,
 ): OutgoingRelation | { error: string } {
   const parsed = parseEntityRef(value, { defaultKind: target.defaultKind, defaultNamespace });
   if (!parsed.ok) return { error: parsed.error };
@@ -42,7 +48,9 @@ function resolve(
   const allowed = target.kinds;
   if (allowed && !allowed.some((k) => k.toLowerCase() === kind.toLowerCase())) {
     const kinds = either(allowed.map(withArticle));
-    return { error: `${quote(value)} refers to ${withArticle(kind)}; here it must refer to ${kinds}` };
+    return {
+      error: `${quote(value)} refers to ${withArticle(kindName(kind))}; here it must refer to ${kinds}`,
+    };
   }
   return { type, target: formatEntityRef(parsed.ref), field, value, targetKind: kind };
 }

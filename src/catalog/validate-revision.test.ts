@@ -20,13 +20,45 @@ describe('validateRevision', () => {
     const { entities, relations, problems } = validateRevision(files);
     expect(problems).toEqual([]);
     expect(entities).toHaveLength(13);
-    expect(relations).toContainEqual({ source: 'component:default/pi-sim', type: 'ownedBy', target: 'group:default/optics' });
-    expect(relations).toContainEqual({ source: 'group:default/optics', type: 'ownerOf', target: 'component:default/pi-sim' });
-    expect(relations).toContainEqual({ source: 'api:default/pi-api', type: 'apiProvidedBy', target: 'component:default/pi-sim' });
-    expect(relations).toContainEqual({ source: 'dataset:default/beam-raw', type: 'dependencyOf', target: 'dataset:default/beam-clean' });
-    expect(relations).toContainEqual({ source: 'system:default/beam-lab', type: 'hasPart', target: 'dataset:default/beam-raw' });
-    expect(relations).toContainEqual({ source: 'group:default/research', type: 'parentOf', target: 'group:default/optics' });
-    const inverse = new Map(Object.entries(RELATION_PAIRS).flatMap(([a, b]) => [[a, b], [b, a]] as const));
+    expect(relations).toContainEqual({
+      source: 'component:default/pi-sim',
+      type: 'ownedBy',
+      target: 'group:default/optics',
+    });
+    expect(relations).toContainEqual({
+      source: 'group:default/optics',
+      type: 'ownerOf',
+      target: 'component:default/pi-sim',
+    });
+    expect(relations).toContainEqual({
+      source: 'api:default/pi-api',
+      type: 'apiProvidedBy',
+      target: 'component:default/pi-sim',
+    });
+    expect(relations).toContainEqual({
+      source: 'dataset:default/beam-raw',
+      type: 'dependencyOf',
+      target: 'dataset:default/beam-clean',
+    });
+    expect(relations).toContainEqual({
+      source: 'system:default/beam-lab',
+      type: 'hasPart',
+      target: 'dataset:default/beam-raw',
+    });
+    expect(relations).toContainEqual({
+      source: 'group:default/research',
+      type: 'parentOf',
+      target: 'group:default/optics',
+    });
+    const inverse = new Map(
+      Object.entries(RELATION_PAIRS).flatMap(
+        ([a, b]) =>
+          [
+            [a, b],
+            [b, a],
+          ] as const,
+      ),
+    );
     const keys = new Set(relations.map((r) => `${r.source} ${r.type} ${r.target}`));
     expect(keys.size).toBe(relations.length);
     for (const r of relations) expect(keys).toContain(`${r.target} ${inverse.get(r.type)} ${r.source}`);
@@ -46,18 +78,27 @@ describe('validateRevision', () => {
       'systems.yaml:18:9 CATALOG_DUPLICATE_REF metadata.name: component:default/pi-sim is already defined in components.yaml:1; each entity must be defined once (this definition is ignored)',
     ]);
     // The first definition is kept despite its dangling owner; the entities in error are not.
-    expect(entities.map((e) => e.ref)).toEqual(['component:default/pi-sim', 'system:default/beam-lab', 'group:default/optics']);
+    expect(entities.map((e) => e.ref)).toEqual([
+      'component:default/pi-sim',
+      'system:default/beam-lab',
+      'group:default/optics',
+    ]);
     expect(entities[0]?.entity.spec?.type).toBe('simulation');
   });
 
   test('a dangling reference is an error at the field, the entity is kept, the relation is set aside', () => {
-    const files = [{ path: 'a.yaml', text: `${team('optics')}---\n${service('pi-sim', 'optics', '  dependsOn: [resource:db]\n')}` }];
+    const files = [
+      {
+        path: 'a.yaml',
+        text: `${team('optics')}---\n${service('pi-sim', 'optics', '  dependsOn: [resource:db]\n')}`,
+      },
+    ];
     const { entities, relations, problems, unresolved } = validateRevision(files);
     expect(problems).toEqual([
       {
         file: 'a.yaml',
         line: 16,
-        column: 16,
+        column: 15,
         code: 'CATALOG_DANGLING_REF',
         severity: 'error',
         message: "spec.dependsOn.0: 'resource:db' is not a known Resource",
@@ -77,7 +118,9 @@ describe('validateRevision', () => {
 
   test('a reference to an entity that has errors says so', () => {
     const broken = doc('Group', 'optics', '  type: [team]\n');
-    const { problems } = validateRevision([{ path: 'a.yaml', text: `${broken}---\n${service('x', 'optics')}` }]);
+    const { problems } = validateRevision([
+      { path: 'a.yaml', text: `${broken}---\n${service('x', 'optics')}` },
+    ]);
     expect(problems.map((p) => p.message)).toContain(
       "spec.owner: 'optics' is a Group with problems of its own (a.yaml:1), so it is not in the catalog",
     );
@@ -87,8 +130,8 @@ describe('validateRevision', () => {
     const text = `${team('optics')}---\n${service('a', 'component:b')}---\n${service('b', 'optics', '  dependsOn: [db]\n')}`;
     const { entities, problems } = validateRevision([{ path: 'a.yaml', text }]);
     expect(problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.message}`)).toEqual([
-      "14:10 CATALOG_INVALID_REF spec.owner: 'component:b' refers to a component; here it must refer to a Group or a User",
-      "23:16 CATALOG_INVALID_REF spec.dependsOn.0: 'db' does not say which kind of entity it is: write it as kind:name, e.g. 'resource:db'",
+      "15:10 CATALOG_INVALID_REF spec.owner: 'component:b' refers to a Component; here it must refer to a Group or a User",
+      "25:15 CATALOG_INVALID_REF spec.dependsOn.0: 'db' does not say which kind of entity it is: write it as kind:name, e.g. 'resource:db'",
     ]);
     expect(entities.map((e) => e.ref)).toEqual(['group:default/optics']);
   });
@@ -134,7 +177,11 @@ describe('validateRevision, for any input', () => {
     '  type: [x]\n',
   );
   const entity = fc
-    .tuple(fc.constantFrom('Group', 'Component', 'System', 'User', 'Domain', 'Thing'), fc.constantFrom('g0', 'g1', 'd0', 'x'), spec)
+    .tuple(
+      fc.constantFrom('Group', 'Component', 'System', 'User', 'Domain', 'Thing'),
+      fc.constantFrom('g0', 'g1', 'd0', 'x'),
+      spec,
+    )
     .map(([kind, name, body]) => doc(kind, name, body));
   const file = fc.oneof(
     fc.array(entity, { maxLength: 4 }).map((docs) => docs.join('---\n')),

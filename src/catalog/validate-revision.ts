@@ -78,8 +78,9 @@ export function validateRevision(
   for (const parsed of candidates) {
     const own = check(parsed, kinds);
     for (const problem of own.problems) problems.push(problem);
-    if (own.outgoing && firstByRef.get(parsed.ref) === parsed)
+    if (own.outgoing && firstByRef.get(parsed.ref) === parsed) {
       valid.set(parsed.ref, { parsed, outgoing: own.outgoing });
+    }
   }
   const linked = link(valid, firstByRef, kinds);
   for (const { problem } of linked.unresolved) problems.push(problem);
@@ -104,27 +105,17 @@ function firstDefinitions(
       first.set(candidate.ref, candidate);
       continue;
     }
-    const rule = 'each entity must be defined once';
-    problems.push(
-      entityProblem(
-        candidate,
-        'CATALOG_DUPLICATE_REF',
-        'metadata.name',
-        `metadata.name: ${candidate.ref} is already defined in ${where(earlier)}; ${rule} (this definition is ignored)`,
-      ),
-    );
+    problems.push(duplicate(candidate, `is already defined in ${where(earlier)}`, 'ignored'));
     if (reported.has(candidate.ref)) continue;
     reported.add(candidate.ref);
-    problems.push(
-      entityProblem(
-        earlier,
-        'CATALOG_DUPLICATE_REF',
-        'metadata.name',
-        `metadata.name: ${candidate.ref} is defined again in ${where(candidate)}; ${rule} (this definition is used)`,
-      ),
-    );
+    problems.push(duplicate(earlier, `is defined again in ${where(candidate)}`, 'used'));
   }
   return first;
+}
+
+function duplicate(parsed: ParsedEntity, clash: string, fate: 'used' | 'ignored'): CatalogProblem {
+  const message = `metadata.name: ${parsed.ref} ${clash}; each entity must be defined once (this definition is ${fate})`;
+  return entityProblem(parsed, 'CATALOG_DUPLICATE_REF', 'metadata.name', message);
 }
 
 /** Validates one entity and reads its relations; `outgoing` is left out when it has an error. */
@@ -135,7 +126,8 @@ function check(
   const problems = validateEntity(parsed, kinds);
   const kind = kinds.get(parsed.entity.kind);
   if (kind === undefined || problems.some((p) => p.severity === 'error')) return { problems };
-  const outgoing = kind.definition.relations(parsed.entity, createRefHelper(parsed, problems));
+  const kindName = (name: string) => kinds.find(name)?.definition.kind ?? name;
+  const outgoing = kind.definition.relations(parsed.entity, createRefHelper(parsed, problems, kindName));
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return { problems, outgoing };
 }

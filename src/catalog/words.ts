@@ -32,5 +32,6 @@ export function either(words: readonly string[], conjunction = 'or'): string {
 
 /** The word with its indefinite article: `a Component`, `an API`. */
 export function withArticle(word: string): string {
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+  // "a User", "a URL" but "an API", "an Umbrella": a leading "us"/"ur" sounds like "you".
+  return /^(?:[aeio]|u(?![sr]))/i.test(word) ? `an ${word}` : `a ${word}`;
 }
