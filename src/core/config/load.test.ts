@@ -1,12 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { ConfigError, ConfigSchema, configKeys, loadConfig } from './index.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const yamlFile = (text: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'plinth-config-'));
+  made.push(dir);
   writeFileSync(join(dir, 'plinth.yaml'), text);
   return dir;
 };
