@@ -20,6 +20,14 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ code: 'CLI_USAGE' })).toBe(2);
     expect(exitCodeFor({ code: 'CLI_NOT_SIGNED_IN' })).toBe(3);
     expect(exitCodeFor({ code: 'CLI_UNREACHABLE' })).toBe(9);
+    expect(exitCodeFor({ code: 'CLI_SYNC_FAILED' })).toBe(1);
+  });
+
+  it('maps the catalog’s codes', () => {
+    expect(exitCodeFor({ code: 'CATALOG_INVALID' })).toBe(1);
+    expect(exitCodeFor({ code: 'CATALOG_ENTITY_NOT_FOUND', status: 404 })).toBe(5);
+    expect(exitCodeFor({ code: 'CATALOG_LOCATION_FROM_CONFIG', status: 409 })).toBe(6);
+    expect(exitCodeFor({ code: 'CATALOG_LOCATION_UNSUPPORTED', status: 400 })).toBe(7);
   });
 
   it('trusts the code over the status', () => {
@@ -28,7 +36,7 @@ describe('exitCodeFor', () => {
   });
 
   it('falls back to the status for a code it does not know', () => {
-    expect(exitCodeFor({ code: 'CATALOG_ENTITY_NOT_FOUND', status: 404 })).toBe(5);
+    expect(exitCodeFor({ code: 'SOMETHING_MISSING', status: 404 })).toBe(5);
     expect(exitCodeFor({ code: 'SOMETHING_NEW', status: 503 })).toBe(9);
     expect(exitCodeFor({ code: 'SOMETHING_NEW', status: 418 })).toBe(7);
     expect(exitCodeFor({ code: 'SOMETHING_NEW' })).toBe(1);

@@ -7,8 +7,9 @@ export const EXIT_CODES = [
   {
     exit: 1,
     name: 'unexpected',
-    meaning: 'an unexpected error (a bug, or an answer the CLI does not understand)',
-    codes: [],
+    meaning:
+      'an unexpected error (a bug, or an answer the CLI does not understand); or a check failed: `catalog validate` or `catalog problems --fail-on-problems` found errors, or a `catalog sync` failed',
+    codes: ['CATALOG_INVALID', 'CLI_PROBLEMS_FOUND', 'CLI_SYNC_FAILED'],
     statuses: [],
   },
   {
@@ -37,21 +38,36 @@ export const EXIT_CODES = [
   {
     exit: 5,
     name: 'not-found',
-    meaning: 'the user, team, token or route does not exist',
-    codes: ['ROUTE_NOT_FOUND', 'AUTH_USER_NOT_FOUND', 'AUTH_TEAM_NOT_FOUND', 'AUTH_TOKEN_NOT_FOUND'],
+    meaning: 'the user, team, token, catalog entity, location or route does not exist',
+    codes: [
+      'ROUTE_NOT_FOUND',
+      'AUTH_USER_NOT_FOUND',
+      'AUTH_TEAM_NOT_FOUND',
+      'AUTH_TOKEN_NOT_FOUND',
+      'CATALOG_ENTITY_NOT_FOUND',
+      'CATALOG_LOCATION_NOT_FOUND',
+    ],
     statuses: [404],
   },
   {
     exit: 6,
     name: 'conflict',
-    meaning: 'it already exists, or the change would break a rule (such as removing the last Keeper)',
-    codes: ['AUTH_USER_EXISTS', 'AUTH_TEAM_EXISTS', 'AUTH_LAST_KEEPER'],
+    meaning:
+      'it already exists, or the change would break a rule (such as removing the last Keeper, or a location that comes from the configuration file)',
+    codes: [
+      'AUTH_USER_EXISTS',
+      'AUTH_TEAM_EXISTS',
+      'AUTH_LAST_KEEPER',
+      'CATALOG_LOCATION_EXISTS',
+      'CATALOG_LOCATION_FROM_CONFIG',
+    ],
     statuses: [409],
   },
   {
     exit: 7,
     name: 'invalid-input',
-    meaning: 'the server refused the input (invalid value, wrong or weak password, too large)',
+    meaning:
+      'the server refused the input (invalid value, wrong or weak password, too large, a location target it cannot read)',
     codes: [
       'VALIDATION_FAILED',
       'REQUEST_MALFORMED',
@@ -59,6 +75,7 @@ export const EXIT_CODES = [
       'REQUEST_UNSUPPORTED_MEDIA_TYPE',
       'AUTH_WRONG_PASSWORD',
       'AUTH_PASSWORD_TOO_WEAK',
+      'CATALOG_LOCATION_UNSUPPORTED',
     ],
     statuses: [400, 413, 415, 422],
   },

@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** True when stderr is a terminal, where progress can be animated; plain lines otherwise. */
+  isStderrTty?: boolean;
 }
 
 /** The process's own streams and environment. */
@@ -13,6 +15,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     stdin: process.stdin,
     env: process.env,
+    isStderrTty: process.stderr.isTTY === true,
   };
 }
 

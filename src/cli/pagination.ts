@@ -19,24 +19,26 @@ const ALL_PAGE_SIZE = 200;
 
 /**
  * Fetches one page of a list, or with `--all` every page (following `nextCursor`) as one.
+ * Other fields of the answer (such as the catalog's `total`) are kept from the first page.
  */
-export async function fetchList<T>(
+export async function fetchList<T, P extends Page<T> = Page<T>>(
   client: ApiClient,
   path: string,
   query: Query,
   opts: PageOptions,
-): Promise<Page<T>> {
+): Promise<P> {
   const limit = opts.limit ?? (opts.all ? ALL_PAGE_SIZE : undefined);
-  let page = await client.request<Page<T>>('GET', path, { query: { ...query, limit, cursor: opts.cursor } });
-  if (!opts.all) return page;
-  const items = [...page.items];
+  const first = await client.request<P>('GET', path, { query: { ...query, limit, cursor: opts.cursor } });
+  if (!opts.all) return first;
+  const items = [...first.items];
+  let page: Page<T> = first;
   while (page.nextCursor !== null) {
     page = await client.request<Page<T>>('GET', path, {
       query: { ...query, limit, cursor: page.nextCursor },
     });
     items.push(...page.items);
   }
-  return { items, nextCursor: null };
+  return { ...first, items, nextCursor: null };
 }
 
 /**

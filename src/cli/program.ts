@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerCatalog } from './commands/catalog.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerServe } from './commands/serve.js';
@@ -38,6 +39,7 @@ Examples:
   $ plinth login --url https://plinth.example.org
   $ plinth whoami
   $ plinth teams ls --json
+  $ plinth catalog validate catalog/
 
 Environment: PLINTH_URL and PLINTH_TOKEN override the stored sign-in (for CI);
 PLINTH_CONFIG_DIR moves the credentials file (default ~/.config/plinth).`,
@@ -50,5 +52,6 @@ PLINTH_CONFIG_DIR moves the credentials file (default ~/.config/plinth).`,
   registerTeams(program, io);
   registerTokens(program, io);
   registerAudit(program, io);
+  registerCatalog(program, io);
   return program;
 }

@@ -1,5 +1,6 @@
 import { confirm, isCancel, password, text } from '@clack/prompts';
 import { CliError } from './cli-error.js';
+import type { CliContext } from './context.js';
 import type { CliIo } from './output.js';
 
 /**
@@ -38,4 +39,15 @@ function required(value: string | undefined): string | undefined {
 function answered<T>(value: T | symbol): T {
   if (isCancel(value)) throw new CliError('CLI_CANCELLED', 'cancelled.');
   return value as T;
+}
+
+/**
+ * Asks before deleting when a person is there; a script must pass --yes, so that nothing is
+ * deleted by accident. Answers whether to go on.
+ */
+export async function confirmDeletion(ctx: CliContext, question: string): Promise<boolean> {
+  if (!ctx.interactive) throw CliError.usage('not interactive: pass --yes to confirm.');
+  const yes = await askConfirm(question);
+  if (!yes) ctx.out.info('Nothing deleted.');
+  return yes;
 }

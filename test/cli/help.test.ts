@@ -49,6 +49,15 @@ describe('plinth --help', () => {
       'teams add-member',
       'tokens revoke',
       'audit ls',
+      'catalog validate',
+      'catalog ls',
+      'catalog get',
+      'catalog problems',
+      'catalog sync',
+      'catalog locations ls',
+      'catalog locations add',
+      'catalog locations rm',
+      'catalog locations history',
     ]) {
       expect(names).toContain(name);
     }
@@ -85,5 +94,7 @@ describe('plinth --help', () => {
     expect((await runInProcess(['teams', 'create', 'optics'])).code).toBe(2);
     expect((await runInProcess(['users', 'ls', '--role', 'wizard'])).code).toBe(2);
     expect((await runInProcess(['tokens', 'create', 'x', '--expires-in-days', 'soon'])).code).toBe(2);
+    expect((await runInProcess(['catalog', 'ls', '--sort', 'size'])).code).toBe(2);
+    expect((await runInProcess(['catalog', 'validate'])).code).toBe(2);
   });
 });

@@ -1,16 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import {
-  type CatalogFile,
-  type CatalogProblem,
-  DEFAULT_FOLDER_LIMITS,
-  formatProblem,
-  formatSummary,
-  readCatalogFolder,
-  summarizeProblems,
-  validateRevision,
-} from '../../catalog/index.js';
+import type { CatalogFile, CatalogProblem } from '../../catalog/index.js';
 import { CliError } from '../cli-error.js';
 import { type CliIo, processIo } from '../output.js';
 
@@ -40,6 +31,10 @@ Exit status: 0 when there is no error (warnings alone do not fail), 1 otherwise.
     )
     .action(async (paths: string[], _opts: unknown, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
+      // Loaded here, not at the top: the validator and its schemas would slow every command's start.
+      const { formatProblem, formatSummary, summarizeProblems, validateRevision } = await import(
+        '../../catalog/index.js'
+      );
       const read = await readPaths(paths);
       const result = validateRevision(read.files);
       const problems = [...read.problems, ...result.problems];
@@ -57,6 +52,7 @@ Exit status: 0 when there is no error (warnings alone do not fail), 1 otherwise.
 async function readPaths(
   paths: readonly string[],
 ): Promise<{ files: CatalogFile[]; problems: CatalogProblem[] }> {
+  const { DEFAULT_FOLDER_LIMITS, readCatalogFolder } = await import('../../catalog/index.js');
   const files = new Map<string, CatalogFile>();
   const problems: CatalogProblem[] = [];
   for (const path of paths) {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Team, TeamDetail } from '../../auth/schemas.js';
 import { CliError } from '../cli-error.js';
-import { type CliContext, createContext } from '../context.js';
+import { createContext } from '../context.js';
 import { addPageOptions } from '../options.js';
 import type { CliIo } from '../output.js';
 import { fetchList, type PageOptions, printList } from '../pagination.js';
-import { askConfirm } from '../prompts.js';
+import { confirmDeletion } from '../prompts.js';
 import { teamDetail, teamsTable } from '../views.js';
 
 interface TeamFields {
@@ -80,18 +80,10 @@ function registerChanges(teams: Command, io: CliIo): void {
     .addHelpText('after', '\nExample:\n  $ plinth teams delete old-project --yes')
     .action(async (name: string, opts: { yes?: boolean }, command: Command) => {
       const ctx = createContext(command, io);
-      if (!opts.yes && !(await confirmed(ctx, `Delete team ${name}?`))) return;
+      if (!opts.yes && !(await confirmDeletion(ctx, `Delete team ${name}?`))) return;
       await ctx.client().send('DELETE', teamPath(name));
       ctx.out.info(`Deleted team ${name}.`);
     });
-}
-
-/** Asks when a person is there; a script must say --yes, so nothing is deleted by accident. */
-async function confirmed(ctx: CliContext, question: string): Promise<boolean> {
-  if (!ctx.interactive) throw CliError.usage('not interactive: pass --yes to confirm.');
-  const yes = await askConfirm(question);
-  if (!yes) ctx.out.info('Nothing deleted.');
-  return yes;
 }
 
 function registerMembers(teams: Command, io: CliIo): void {

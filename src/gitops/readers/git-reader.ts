@@ -33,7 +33,10 @@ async function git(args: string[], cwd: string, timeoutMs: number): Promise<stri
     return stdout;
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
-    throw new Error(`git ${args[0]} failed: ${redactUrl(stderr.trim().split('\n').pop() ?? '')}`);
+    // git's reason is on its `fatal:` line; what follows it is advice ("...and the repository exists.").
+    const lines = stderr.trim().split('\n');
+    const reason = lines.find((l) => l.startsWith('fatal:')) ?? lines.pop() ?? '';
+    throw new Error(`git ${args[0]} failed: ${redactUrl(reason.replace(/^fatal:\s*/, ''))}`);
   }
 }
 
