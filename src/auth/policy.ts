@@ -37,6 +37,10 @@ export const permissions = {
   'catalog.manage': { audience: 'keeper' },
   // A git host calls it; the shared secret in the request is the credential (checked in the route).
   'catalog.webhook': { audience: 'public' },
+  // Which job a member may see or cancel (own, or their team's) is checked by the job service.
+  'jobs.read': { audience: 'signedIn' },
+  'jobs.submit': { audience: 'signedIn' },
+  'jobs.cancel': { audience: 'signedIn' },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;

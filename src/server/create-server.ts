@@ -10,6 +10,9 @@ import {
 } from '../auth/index.js';
 import { createCatalogModule } from '../catalog/catalog-module.js';
 import { catalogMigrations } from '../catalog/migrations.js';
+import { createComputeModule } from '../compute/compute-module.js';
+import { localExecutor } from '../compute/executors/local/index.js';
+import { computeMigrations } from '../compute/migrations.js';
 import type { Config } from '../core/config/index.js';
 import { coreMigrations } from '../core/db/core-migrations.js';
 import { openDatabase } from '../core/db/database.js';
@@ -49,7 +52,8 @@ export function defaultRegistry(): ExtensionRegistry {
     .register(sqliteEngine)
     .register(postgresEngine)
     .register(gitReader)
-    .register(folderReader);
+    .register(folderReader)
+    .register(localExecutor);
 }
 
 /**
@@ -63,7 +67,12 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const database = await openDatabase(registry, { url: config.databaseUrl, dataDir }, logger);
   let migrated = false;
   try {
-    await migrateToLatest(database.db, { ...coreMigrations, ...authMigrations, ...catalogMigrations });
+    await migrateToLatest(database.db, {
+      ...coreMigrations,
+      ...authMigrations,
+      ...catalogMigrations,
+      ...computeMigrations,
+    });
     migrated = true;
   } catch (error) {
     await database.close();
@@ -83,6 +92,12 @@ export async function createServer(config: Config, options: CreateServerOptions 
     dataDir,
   });
   await catalog.reconcile();
+  const compute = await createComputeModule(database.db, registry, auth.audit, logger, {
+    config,
+    dataDir,
+    teamsOf: async (userId) =>
+      ((await auth.userStore.teamsOf([userId])).get(userId) ?? []).map((t) => t.name),
+  });
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -104,16 +119,21 @@ export async function createServer(config: Config, options: CreateServerOptions 
     loginPerMinute: config.auth.loginAttemptsPerMinute,
   });
   catalog.routes(app);
+  compute.routes(app);
   await installWebAssets(app, options.webDir ?? join(packageRoot, 'dist', 'web'));
   app.addHook('onClose', async () => {
     catalog.stop();
+    await compute.stop();
     await database.close();
   });
   await app.ready();
   logger.info({ database: database.engine.description, version }, 'Plinth is ready');
-  if (options.backgroundJobs !== false) catalog.start();
+  if (options.backgroundJobs !== false) {
+    catalog.start();
+    compute.start();
+  }
 
-  return { app, config, database, registry, auth, catalog, firstKeeper, routeTable, logger };
+  return { app, config, database, registry, auth, catalog, compute, firstKeeper, routeTable, logger };
 }
 
 export type PlinthServer = Awaited<ReturnType<typeof createServer>>;

@@ -56,6 +56,24 @@ async function location(t: TestServer, f: Fixture) {
   return name;
 }
 
+/** A job of the caller (or of a fresh member for anonymous callers, who then get 401 anyway). */
+async function job(t: TestServer, f: Fixture, command = ['true']) {
+  const owner = f.username ?? (await otherUser(t, f));
+  const principal = await principalOf(t, owner);
+  const row = await t.server.compute.jobs.submit(
+    principal,
+    { userId: null, username: owner, ip: null },
+    { name: 'matrix', command },
+  );
+  return row.id;
+}
+
+async function principalOf(t: TestServer, username: string) {
+  const user = await t.server.auth.userStore.findByUsername(username);
+  if (!user) throw new Error(`no user ${username}`);
+  return { user, role: user.role as 'keeper' | 'member', method: 'token' as const };
+}
+
 async function otherUser(t: TestServer, f: Fixture) {
   return (await t.createUser({ username: f.unique('other') })).username;
 }
@@ -280,6 +298,57 @@ const cases: Case[] = [
     expect: { anonymous: 202, member: 202, keeper: 202 },
     // It only starts a sync; the sync's own revision is its trace.
     mutates: false,
+  },
+  {
+    method: 'GET',
+    route: '/api/compute/executors',
+    request: at('/api/compute/executors'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/jobs',
+    request: async () => ({ url: '/api/jobs', payload: { name: 'matrix', command: ['true'] } }),
+    expect: signedIn(201),
+  },
+  { method: 'GET', route: '/api/jobs', request: at('/api/jobs'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/jobs/:id',
+    request: async (t, f) => ({ url: `/api/jobs/${await job(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/jobs/:id/logs',
+    request: async (t, f) => ({ url: `/api/jobs/${await job(t, f)}/logs` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/jobs/:id/logs/stream',
+    request: async (t, f) => {
+      const id = await job(t, f);
+      // The stream follows the job until it ends: let it end first.
+      for (let i = 0; i < 50; i++) {
+        await t.server.compute.collector.cycle();
+        const row = await t.server.database.db
+          .selectFrom('jobs')
+          .select('state')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (row?.state === 'succeeded') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { url: `/api/jobs/${id}/logs/stream` };
+    },
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/jobs/:id/cancel',
+    request: async (t, f) => ({ url: `/api/jobs/${await job(t, f, ['sleep', '30'])}/cancel` }),
+    expect: signedIn(200),
   },
 ];
 

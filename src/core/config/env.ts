@@ -14,7 +14,8 @@ export function configKeys(schema: TSchema, prefix: string[] = []): ConfigKey[] 
   const props = (schema as { properties?: Record<string, TSchema> }).properties ?? {};
   return Object.entries(props).flatMap(([key, child]) => {
     const path = [...prefix, key];
-    if ((child as { type?: string }).type === 'object') return configKeys(child, path);
+    // Objects with named keys are sections; a free-form map (a Record) is one setting.
+    if ((child as { properties?: object }).properties) return configKeys(child, path);
     return [{ path, envName: `PLINTH_${path.map(snake).join('_')}`, schema: child as ConfigKey['schema'] }];
   });
 }

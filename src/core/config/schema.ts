@@ -129,6 +129,33 @@ export const ConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    compute: Type.Object(
+      {
+        defaultExecutor: Type.String({ default: 'local', description: 'Executor of jobs that name none' }),
+        pollIntervalSeconds: Type.Number({
+          default: 2,
+          minimum: 0.1,
+          description: 'How often active jobs are polled (one query per executor per poll)',
+        }),
+        idlePollSeconds: Type.Number({
+          default: 30,
+          minimum: 1,
+          description: 'Longest wait between polls while no job is active',
+        }),
+        maxActiveJobsPerTeam: Type.Integer({
+          default: 200,
+          minimum: 1,
+          description: 'Pending and running jobs a team may have at once',
+        }),
+        executors: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), {
+          default: { local: {} },
+          description:
+            'The executors offered, each with its settings (JSON in the environment variable): ' +
+            'local (jobs on the Plinth host), slurm (a Slurm cluster); see the compute guide',
+        }),
+      },
+      { default: {}, additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );

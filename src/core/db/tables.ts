@@ -1,5 +1,6 @@
 import type { AuthTables } from '../../auth/tables.js';
 import type { CatalogTables } from '../../catalog/tables.js';
+import type { ComputeTables } from '../../compute/tables.js';
 
 /** Key/value facts about this installation, e.g. that the first Keeper was created. */
 export interface MetaTable {
@@ -9,6 +10,6 @@ export interface MetaTable {
 }
 
 /** Every table of Plinth, one interface per domain. */
-export interface Database extends AuthTables, CatalogTables {
+export interface Database extends AuthTables, CatalogTables, ComputeTables {
   meta: MetaTable;
 }

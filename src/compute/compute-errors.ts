@@ -1,0 +1,21 @@
+import { defineErrors } from '../core/errors.js';
+
+export const computeErrors = defineErrors({
+  COMPUTE_JOB_NOT_FOUND: { status: 404, message: "No job '%s' that you may see" },
+  COMPUTE_INVALID_SPEC: { status: 400, message: '%s' },
+  COMPUTE_EXECUTOR_UNKNOWN: { status: 400, message: "executor: '%s' is not offered here; available: %s" },
+  COMPUTE_EXECUTOR_UNAVAILABLE: {
+    status: 503,
+    message: 'The %s executor does not answer (%s); the job was not submitted, try again later',
+  },
+  COMPUTE_TEAM_NOT_YOURS: { status: 403, message: "team: you are not a member of '%s'" },
+  COMPUTE_QUOTA_EXCEEDED: {
+    status: 429,
+    message: "Team '%s' already has %d active jobs, its limit; wait for some to end or cancel some",
+  },
+  COMPUTE_SECRETS_UNAVAILABLE: {
+    status: 400,
+    message: 'env.%s: secret references need the team vault, which this installation does not offer yet',
+  },
+  COMPUTE_JOB_FINISHED: { status: 409, message: "Job '%s' has already ended (%s)" },
+});

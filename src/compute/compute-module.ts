@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { Value } from 'typebox/value';
+import type { AuditLog } from '../auth/index.js';
+import type { Config } from '../core/config/index.js';
+import type { Db } from '../core/db/database.js';
+import type { ExtensionRegistry } from '../core/extension.js';
+import type { Logger } from '../core/logger.js';
+import type { TypedApp } from '../server/typed-app.js';
+import { type Executor, executorPoint } from './extension.js';
+import { JobCollector } from './job-collector.js';
+import { JobService } from './job-service.js';
+import { JobStore } from './job-store.js';
+import { computeRoutes, type ExecutorInfo } from './routes.js';
+
+export interface ComputeModuleOptions {
+  config: Config;
+  dataDir: string;
+  teamsOf: (userId: string) => Promise<string[]>;
+}
+
+/** Builds the executors the config asks for; a wrong setting names its key, an unknown executor lists the known. */
+async function createExecutors(
+  registry: ExtensionRegistry,
+  config: Config,
+  outputRoot: string,
+  logger: Logger,
+) {
+  const executors = new Map<string, Executor>();
+  const infos: ExecutorInfo[] = [];
+  for (const [name, settings] of Object.entries(config.compute.executors)) {
+    const entry = registry.get(executorPoint, name);
+    if (entry.configSchema && !Value.Check(entry.configSchema, settings)) {
+      const first = [...Value.Errors(entry.configSchema, settings)][0];
+      const path = `compute.executors.${name}${first?.instancePath.replaceAll('/', '.') ?? ''}`;
+      throw new Error(`Invalid configuration: ${path}: ${first?.message ?? 'invalid'}`);
+    }
+    executors.set(name, await entry.create({ config: { ...settings, outputRoot }, logger }));
+    infos.push({
+      name,
+      description: entry.description,
+      default: name === config.compute.defaultExecutor,
+      capabilities: { ...entry.capabilities },
+    });
+  }
+  if (executors.size > 0 && !executors.has(config.compute.defaultExecutor)) {
+    throw new Error(
+      `Invalid configuration: compute.defaultExecutor: '${config.compute.defaultExecutor}' is not among compute.executors`,
+    );
+  }
+  return { executors, infos };
+}
+
+/** The compute domain, wired: executors, the job store and service, the status collector, routes. */
+export async function createComputeModule(
+  db: Db,
+  registry: ExtensionRegistry,
+  audit: AuditLog,
+  logger: Logger,
+  options: ComputeModuleOptions,
+) {
+  const outputRoot = join(options.dataDir, 'jobs');
+  const { executors, infos } = await createExecutors(registry, options.config, outputRoot, logger);
+  const store = new JobStore(db);
+  const c = options.config.compute;
+  const jobs = new JobService(store, executors, audit, options.teamsOf, {
+    defaultExecutor: c.defaultExecutor,
+    maxActiveJobsPerTeam: c.maxActiveJobsPerTeam,
+    outputRoot,
+  });
+  const collector = new JobCollector(store, executors, logger, {
+    intervalMs: c.pollIntervalSeconds * 1000,
+    idleIntervalMs: c.idlePollSeconds * 1000,
+  });
+  return {
+    jobs,
+    collector,
+    executors,
+    routes: (app: TypedApp) => computeRoutes(app, jobs, collector, () => infos),
+    /** Reconciles jobs in flight with their executors, then keeps polling. */
+    start: () => collector.start(),
+    async stop() {
+      collector.stop();
+      for (const executor of executors.values()) await executor.close?.();
+    },
+  };
+}
+
+export type ComputeModule = Awaited<ReturnType<typeof createComputeModule>>;

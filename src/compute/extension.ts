@@ -1,0 +1,77 @@
+import { extensionPoint } from '../core/extension.js';
+import type { JobSpec } from './job-spec.js';
+
+/** The states common to every executor. */
+export const JOB_STATES = [
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'timeout',
+  'lost',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const FINAL_STATES: ReadonlySet<JobState> = new Set([
+  'succeeded',
+  'failed',
+  'cancelled',
+  'timeout',
+  'lost',
+]);
+
+/** What Plinth hands an executor to start: the validated spec plus where to put outputs. */
+export interface SubmitRequest {
+  /** Plinth's job id (for names and paths). */
+  jobId: string;
+  spec: JobSpec;
+  /** A folder reserved for this job's outputs (stdout, stderr, generated script). */
+  outputDir: string;
+  /** The environment with secrets resolved; never logged. */
+  env: Record<string, string>;
+}
+
+export interface Submitted {
+  /** The executor's own id (Slurm job id, local pid-based id...). */
+  externalId: string;
+  /** The script the executor generated, shown to the user. */
+  script?: string;
+  stdoutPath: string;
+  stderrPath: string;
+}
+
+/** What an executor knows about one job (or one array task) at a poll. */
+export interface ExternalStatus {
+  externalId: string;
+  state: JobState;
+  /** The executor's own words for the state (e.g. Slurm's OUT_OF_MEMORY), for explanations. */
+  rawState?: string;
+  reason?: string;
+  exitCode?: number | null;
+  signal?: number | null;
+  startedAt?: string | null;
+  endedAt?: string | null;
+  node?: string | null;
+  /** Array tasks, by index, when the job is an array. */
+  tasks?: ExternalStatus[];
+  usage?: { cpuSeconds?: number; maxRssMb?: number; elapsedSeconds?: number };
+  /** Why it ended, in plain words, when the executor knows better than the generic words. */
+  explanation?: string;
+}
+
+/**
+ * An engine that runs jobs. Status comes from ONE bulk `poll` per cycle, whatever the number
+ * of jobs; an id the executor no longer knows is absent from the result (Plinth marks it lost).
+ */
+export interface Executor {
+  readonly capabilities: { arrays: boolean; gpus: boolean; cancel: boolean; accounting: boolean };
+  /** Refuses executor-specific options it does not understand, with the field named. */
+  validateOptions?(options: Record<string, unknown>): void;
+  submit(request: SubmitRequest): Promise<Submitted>;
+  poll(externalIds: string[]): Promise<Map<string, ExternalStatus>>;
+  /** Cancels; an unknown or finished id is not an error. */
+  cancel(externalId: string): Promise<void>;
+  close?(): Promise<void>;
+}
+
+export const executorPoint = extensionPoint<Executor>('compute.executor');

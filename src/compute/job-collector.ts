@@ -1,0 +1,156 @@
+import { EventEmitter } from 'node:events';
+import type { Logger } from '../core/logger.js';
+import { nowIso } from '../core/time.js';
+import { explainEnd } from './explain.js';
+import { type Executor, type ExternalStatus, FINAL_STATES, type JobState } from './extension.js';
+import type { JobStore } from './job-store.js';
+import type { JobsTable } from './tables.js';
+
+export interface CollectorOptions {
+  intervalMs: number;
+  /** Longest wait between polls when no job is active (the interval doubles up to it). */
+  idleIntervalMs: number;
+  /** Polls in a row in which the executor does not know a job before it is declared lost. */
+  lostAfter?: number;
+}
+
+function taskIndex(externalId: string): number {
+  return Number(externalId.slice(externalId.lastIndexOf('_') + 1));
+}
+
+/** The stored changes a fresh status brings to a job row. */
+export function changesFrom(row: JobsTable, status: ExternalStatus, now: string): Partial<JobsTable> {
+  const state: JobState = status.state;
+  const final = FINAL_STATES.has(state);
+  const changes: Partial<JobsTable> = {
+    state,
+    raw_state: status.rawState ?? null,
+    reason: status.reason ?? null,
+    exit_code: status.exitCode ?? null,
+    signal: status.signal ?? null,
+    node: status.node ?? row.node,
+    started_at: row.started_at ?? status.startedAt ?? (state === 'running' ? now : null),
+    ended_at: final ? (row.ended_at ?? status.endedAt ?? now) : null,
+    status_at: now,
+    stale: 0,
+    missing_polls: 0,
+    updated_at: now,
+  };
+  if (status.tasks) {
+    changes.tasks = JSON.stringify(
+      status.tasks.map((t) => ({
+        index: taskIndex(t.externalId),
+        state: t.state,
+        exitCode: t.exitCode ?? null,
+        startedAt: t.startedAt ?? null,
+        endedAt: t.endedAt ?? null,
+      })),
+    );
+  }
+  if (status.usage) changes.usage = JSON.stringify(status.usage);
+  if (final) {
+    const spec = JSON.parse(row.spec) as { resources?: { timeLimitMinutes?: number } };
+    const limit = spec.resources?.timeLimitMinutes ? `${spec.resources.timeLimitMinutes} min` : undefined;
+    changes.explanation = status.explanation ?? explainEnd(state, status, row.cancelled_by, limit);
+  }
+  return changes;
+}
+
+/**
+ * Keeps stored job states fresh: per cycle, ONE poll per executor for all its active jobs. A
+ * failed poll marks those jobs stale (pages show "status as of"); the next good one reconciles them.
+ */
+export class JobCollector extends EventEmitter {
+  private timer?: NodeJS.Timeout;
+  private waitMs: number;
+  private stopped = true;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly executors: Map<string, Executor>,
+    private readonly logger: Logger,
+    private readonly options: CollectorOptions,
+  ) {
+    super();
+    this.waitMs = options.intervalMs;
+  }
+
+  /** Polls one executor about all its active jobs; returns how many it asked about. */
+  async pollExecutor(name: string): Promise<number> {
+    const executor = this.executors.get(name);
+    const rows = await this.store.active(name);
+    if (!executor || rows.length === 0) return 0;
+    let statuses: Map<string, ExternalStatus>;
+    try {
+      statuses = await executor.poll(rows.map((r) => r.external_id as string));
+    } catch (error) {
+      this.logger.warn(
+        { executor: name, error: (error as Error).message },
+        'Executor did not answer; job states are stale',
+      );
+      await this.store.markStale(name);
+      return rows.length;
+    }
+    const now = nowIso();
+    for (const row of rows) {
+      const status = statuses.get(row.external_id as string);
+      const changes = status ? changesFrom(row, status, now) : this.missing(row, now);
+      await this.store.update(row.id, changes);
+      if (changes.state && changes.state !== row.state)
+        this.emit('job', { id: row.id, state: changes.state });
+    }
+    return rows.length;
+  }
+
+  private missing(row: JobsTable, now: string): Partial<JobsTable> {
+    const misses = row.missing_polls + 1;
+    if (misses < (this.options.lostAfter ?? 3)) return { missing_polls: misses, status_at: now, stale: 0 };
+    return {
+      state: 'lost',
+      ended_at: now,
+      missing_polls: misses,
+      updated_at: now,
+      explanation: explainEnd('lost', {}, null),
+    };
+  }
+
+  async cycle(): Promise<number> {
+    let asked = 0;
+    for (const name of this.executors.keys()) asked += await this.pollExecutor(name);
+    return asked;
+  }
+
+  /** Polls now (after a submit or a cancel) instead of at the next tick. */
+  kick(): void {
+    this.waitMs = this.options.intervalMs;
+    if (!this.stopped) this.schedule(0);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      const asked = await this.cycle();
+      // Nothing active: back off, up to the idle interval.
+      this.waitMs =
+        asked > 0 ? this.options.intervalMs : Math.min(this.waitMs * 2, this.options.idleIntervalMs);
+    } catch (error) {
+      this.logger.error({ err: error }, 'Job status cycle failed');
+    }
+    if (!this.stopped) this.schedule(this.waitMs);
+  }
+}

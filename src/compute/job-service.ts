@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import type { Actor, AuditLog, Principal } from '../auth/index.js';
+import { decodeCursor, toPage } from '../core/cursor.js';
+import { newId, nowIso } from '../core/time.js';
+import { arrayIndices } from './array-range.js';
+import { computeErrors } from './compute-errors.js';
+import type { Executor } from './extension.js';
+import type { JobSpec } from './job-spec.js';
+import type { JobStore } from './job-store.js';
+import { toJob } from './job-view.js';
+
+export interface ComputeOptions {
+  defaultExecutor: string;
+  maxActiveJobsPerTeam: number;
+  /** Root folder of job outputs (`<root>/<jobId>`). */
+  outputRoot: string;
+}
+
+type TeamsOf = (userId: string) => Promise<string[]>;
+
+/** The rules of jobs: who may submit what where, who may see and cancel which job. */
+export class JobService {
+  constructor(
+    private readonly store: JobStore,
+    private readonly executors: Map<string, Executor>,
+    private readonly audit: AuditLog,
+    private readonly teamsOf: TeamsOf,
+    private readonly options: ComputeOptions,
+  ) {}
+
+  executorNames(): string[] {
+    return [...this.executors.keys()];
+  }
+
+  private executor(name: string): Executor {
+    const found = this.executors.get(name);
+    if (!found)
+      throw computeErrors.COMPUTE_EXECUTOR_UNKNOWN.create([name, this.executorNames().join(', ') || 'none']);
+    return found;
+  }
+
+  /** Checks what no schema can: command xor script, array range, secrets, executor options. */
+  private check(spec: JobSpec, executor: Executor): void {
+    if (Boolean(spec.command) === Boolean(spec.script)) {
+      throw computeErrors.COMPUTE_INVALID_SPEC.create([
+        'command: give either command (a list of words) or script, not both and not neither',
+      ]);
+    }
+    if (spec.array) {
+      if (!executor.capabilities.arrays)
+        throw computeErrors.COMPUTE_INVALID_SPEC.create(['array: this executor does not run arrays']);
+      try {
+        arrayIndices(spec.array);
+      } catch (error) {
+        throw computeErrors.COMPUTE_INVALID_SPEC.create([(error as Error).message]);
+      }
+    }
+    if (spec.resources?.gpus && !executor.capabilities.gpus) {
+      throw computeErrors.COMPUTE_INVALID_SPEC.create([
+        'resources.gpus: this executor has no GPUs; choose another executor',
+      ]);
+    }
+    const secret = Object.entries(spec.env ?? {}).find(([, v]) => v.startsWith('secret:'));
+    if (secret) throw computeErrors.COMPUTE_SECRETS_UNAVAILABLE.create([secret[0]]);
+    try {
+      executor.validateOptions?.(spec.options ?? {});
+    } catch (error) {
+      throw computeErrors.COMPUTE_INVALID_SPEC.create([(error as Error).message]);
+    }
+  }
+
+  private async teamFor(principal: Principal, wanted: string | undefined): Promise<string | null> {
+    const teams = await this.teamsOf(principal.user.id);
+    if (!wanted) return teams[0] ?? null;
+    if (!teams.includes(wanted) && principal.role !== 'keeper')
+      throw computeErrors.COMPUTE_TEAM_NOT_YOURS.create([wanted]);
+    return wanted;
+  }
+
+  async submit(principal: Principal, actor: Actor, spec: JobSpec) {
+    const executorName = spec.executor ?? this.options.defaultExecutor;
+    const executor = this.executor(executorName);
+    this.check(spec, executor);
+    const team = await this.teamFor(principal, spec.team);
+    if (team && (await this.store.countActiveOfTeam(team)) >= this.options.maxActiveJobsPerTeam) {
+      throw computeErrors.COMPUTE_QUOTA_EXCEEDED.create([team, this.options.maxActiveJobsPerTeam]);
+    }
+    const id = newId();
+    const outputDir = join(this.options.outputRoot, id);
+    const stored: JobSpec = { ...spec, executor: executorName, ...(team ? { team } : {}) };
+    let submitted: Awaited<ReturnType<Executor['submit']>>;
+    try {
+      submitted = await executor.submit({ jobId: id, spec: stored, outputDir, env: spec.env ?? {} });
+    } catch (error) {
+      if ((error as { status?: number }).status) throw error;
+      throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([executorName, (error as Error).message], {
+        cause: error,
+      });
+    }
+    const now = nowIso();
+    await this.store.insert({
+      id,
+      name: spec.name,
+      executor: executorName,
+      state: 'pending',
+      external_id: submitted.externalId,
+      owner_id: principal.user.id,
+      owner: principal.user.username,
+      team,
+      spec: JSON.stringify(stored),
+      labels: JSON.stringify(spec.labels ?? {}),
+      script: submitted.script ?? null,
+      output_dir: outputDir,
+      stdout_path: submitted.stdoutPath,
+      stderr_path: submitted.stderrPath,
+      exit_code: null,
+      signal: null,
+      raw_state: null,
+      reason: null,
+      explanation: null,
+      node: null,
+      tasks: null,
+      usage: null,
+      submitted_at: now,
+      started_at: null,
+      ended_at: null,
+      updated_at: now,
+      status_at: now,
+      stale: 0,
+      missing_polls: 0,
+      cancelled_by: null,
+    });
+    await this.audit.record(actor, {
+      action: 'job.submit',
+      target: id,
+      details: { name: spec.name, executor: executorName, team },
+    });
+    return this.getRow(id);
+  }
+
+  private async getRow(id: string) {
+    const row = await this.store.get(id);
+    if (!row) throw computeErrors.COMPUTE_JOB_NOT_FOUND.create([id]);
+    return row;
+  }
+
+  /** The job, if `principal` may see it: their own, their team's, or any for a Keeper. */
+  async visible(principal: Principal, id: string) {
+    const row = await this.store.get(id);
+    const teams = row?.team ? await this.teamsOf(principal.user.id) : [];
+    const allowed =
+      row &&
+      (principal.role === 'keeper' ||
+        row.owner_id === principal.user.id ||
+        (row.team !== null && teams.includes(row.team)));
+    if (!row || !allowed) throw computeErrors.COMPUTE_JOB_NOT_FOUND.create([id]);
+    return row;
+  }
+
+  async get(principal: Principal, id: string) {
+    const row = await this.visible(principal, id);
+    return { ...toJob(row), script: row.script };
+  }
+
+  async list(
+    principal: Principal,
+    query: {
+      scope?: 'mine' | 'team' | 'all';
+      state?: string;
+      executor?: string;
+      label?: string;
+      team?: string;
+      cursor?: string;
+      limit?: number;
+    },
+  ) {
+    const limit = query.limit ?? 50;
+    const teams = await this.teamsOf(principal.user.id);
+    const scope = query.scope ?? 'mine';
+    const seeAll = scope === 'all' && principal.role === 'keeper';
+    const label = query.label ? (query.label.split(/=(.*)/s).slice(0, 2) as [string, string]) : undefined;
+    const teamFilter = query.team
+      ? [query.team].filter((t) => seeAll || teams.includes(t))
+      : scope === 'mine'
+        ? undefined
+        : teams;
+    const rows = await this.store.list({
+      ownerId: seeAll || scope === 'team' || query.team ? undefined : principal.user.id,
+      teams: seeAll && !query.team ? undefined : teamFilter,
+      state: query.state,
+      executor: query.executor,
+      label,
+      before: decodeCursor(query.cursor),
+      limit,
+    });
+    return toPage(rows, limit, (r) => r.id, toJob);
+  }
+
+  async cancel(principal: Principal, actor: Actor, id: string, poll: (executor: string) => Promise<void>) {
+    const row = await this.visible(principal, id);
+    if (row.state !== 'pending' && row.state !== 'running')
+      throw computeErrors.COMPUTE_JOB_FINISHED.create([id, row.state]);
+    await this.store.update(id, { cancelled_by: principal.user.username });
+    try {
+      await this.executor(row.executor).cancel(row.external_id as string);
+    } catch (error) {
+      throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([row.executor, (error as Error).message], {
+        cause: error,
+      });
+    }
+    await this.audit.record(actor, { action: 'job.cancel', target: id, details: { name: row.name } });
+    await poll(row.executor);
+    return toJob(await this.getRow(id));
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FINAL_STATES, type JobState } from './extension.js';
+import { logPath, readLogChunk } from './log-reader.js';
+import type { JobsTable } from './tables.js';
+
+const TICK_MS = 500;
+
+/**
+ * Follows a job's log as server-sent events: `log` events with new text, `state` when the job's
+ * state changes, and `end` once it has ended and everything written was sent.
+ */
+export async function streamLogs(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  load: () => Promise<JobsTable>,
+  query: { stream?: 'stdout' | 'stderr'; task?: number; offset?: number },
+) {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
+  const send = (event: string, data: unknown) =>
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  let offset = query.offset ?? 0;
+  let state = '';
+  let closed = false;
+  request.raw.on('close', () => {
+    closed = true;
+  });
+  while (!closed) {
+    const row = await load();
+    if (row.state !== state) {
+      state = row.state;
+      send('state', { state, explanation: row.explanation });
+    }
+    const chunk = await readLogChunk(logPath(row, query.stream ?? 'stdout', query.task), offset, 262_144);
+    if (chunk.text) send('log', { text: chunk.text, offset: chunk.offset });
+    offset = chunk.nextOffset;
+    if (FINAL_STATES.has(row.state as JobState) && offset >= chunk.size) {
+      send('end', { state: row.state });
+      break;
+    }
+    if (!chunk.text) await new Promise((r) => setTimeout(r, TICK_MS));
+  }
+  res.end();
+}
