@@ -79,9 +79,11 @@ export class LocationService {
       problem_count: 0,
     };
     await this.db.transaction().execute(async (trx) => {
-      if (await this.locations.findByName(input.name, trx))
+      // Replicas starting together reconcile the same config: the name decides, the second insert is a no-op.
+      if (!(await this.locations.insertIfNew(row, trx))) {
+        if (origin === 'config') return;
         throw catalogErrors.CATALOG_LOCATION_EXISTS.create([input.name]);
-      await this.locations.insert(row, trx);
+      }
       const details = { target: redactUrl(target), branch: row.branch, path: row.path, origin };
       await this.audit.record(actor, { action: 'catalog.location.create', target: row.name, details }, trx);
     });

@@ -19,8 +19,14 @@ export class LocationStore {
     return this.db.selectFrom('catalog_locations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  insert(row: CatalogLocationsTable, db: Db = this.db) {
-    return db.insertInto('catalog_locations').values(row).execute();
+  /** Inserts unless the name is taken; true when inserted. */
+  async insertIfNew(row: CatalogLocationsTable, db: Db = this.db): Promise<boolean> {
+    const result = await db
+      .insertInto('catalog_locations')
+      .values(row)
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   update(id: string, changes: Partial<CatalogLocationsTable>, db: Db = this.db) {

@@ -21,9 +21,12 @@ export const postgresEngine = adapter(databasePoint, {
   name: 'postgres',
   description: 'PostgreSQL (server; set databaseUrl to postgres://...)',
   capabilities: { schemes: ['postgres', 'postgresql'], embedded: false, fullText: 'tsvector' },
-  create: ({ config }) => {
+  create: ({ config, logger }) => {
     const { url } = config as DatabaseEngineConfig;
     const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 30_000 });
+    // An idle connection closed by the server (restart, failover) must not crash the process;
+    // the pool replaces it at the next query.
+    pool.on('error', (error) => logger.warn({ error: error.message }, 'A database connection was closed'));
     return { dialect: new PostgresDialect({ pool }), description: `PostgreSQL at ${redact(url ?? '')}` };
   },
 });
