@@ -136,7 +136,8 @@ export class LocalExecutor implements Executor {
   /** Stops starting queued work; running jobs go on and are found again by the next instance. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.jobs.values()) for (const unit of job.units) if (unit.timer) clearTimeout(unit.timer);
+    for (const job of this.jobs.values())
+      for (const unit of job.units) if (unit.timer) clearTimeout(unit.timer);
   }
 
   /** Starts queued units, oldest first, while CPU slots (and each array's throttle) allow. */
