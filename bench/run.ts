@@ -9,11 +9,12 @@ import { printTable, type ScenarioResult, writeResults } from './lib/report.js';
 import { killAllServers } from './lib/server.js';
 import type { Scenario } from './lib/types.js';
 import { removeAllWorkspaces } from './lib/workspace.js';
+import { catalog10k, catalog100k } from './scenarios/catalog-ingest.js';
 import { coldStart } from './scenarios/cold-start.js';
 import { idleRss } from './scenarios/idle-rss.js';
 import { meThroughput } from './scenarios/me-throughput.js';
 
-const scenarios: Scenario[] = [coldStart, idleRss, meThroughput];
+const scenarios: Scenario[] = [coldStart, idleRss, meThroughput, catalog10k, catalog100k];
 
 function cleanUp(): void {
   killAllServers();

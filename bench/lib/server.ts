@@ -23,7 +23,7 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-function serverEnv(workspace: Workspace, port: number): NodeJS.ProcessEnv {
+function serverEnv(workspace: Workspace, port: number, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // A developer's own PLINTH_* settings (a PostgreSQL URL, say) must not leak into the measurement.
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('PLINTH_')) env[key] = value;
@@ -36,11 +36,16 @@ function serverEnv(workspace: Workspace, port: number): NodeJS.ProcessEnv {
     PLINTH_ADMIN_PASSWORD: workspace.adminPassword,
     PLINTH_SECRET_KEY: workspace.secretKey,
     PLINTH_LOG_LEVEL: 'warn',
+    ...extra,
   };
 }
 
 /** Spawns the portal on `port` with the workspace's data folder; the caller waits with `waitReady`. */
-export function startServer(workspace: Workspace, port: number): ServerHandle {
+export function startServer(
+  workspace: Workspace,
+  port: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+): ServerHandle {
   if (!existsSync(join(repoRoot, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
   spawnCount += 1;
   const logFile = join(workspace.dir, `server-${spawnCount}.log`);
@@ -49,7 +54,7 @@ export function startServer(workspace: Workspace, port: number): ServerHandle {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, ['bin/plinth.js', 'serve'], {
     cwd: repoRoot,
-    env: serverEnv(workspace, port),
+    env: serverEnv(workspace, port, extraEnv),
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
@@ -116,11 +121,13 @@ export function killAllServers(): void {
 export async function withServer<T>(
   label: string,
   use: (server: ServerHandle, workspace: Workspace) => Promise<T>,
+  extraEnv: NodeJS.ProcessEnv | ((workspace: Workspace) => NodeJS.ProcessEnv) = {},
 ): Promise<T> {
   const workspace = createWorkspace(label);
   let server: ServerHandle | undefined;
   try {
-    server = startServer(workspace, await freePort());
+    const env = typeof extraEnv === 'function' ? extraEnv(workspace) : extraEnv;
+    server = startServer(workspace, await freePort(), env);
     await waitReady(server);
     return await use(server, workspace);
   } finally {

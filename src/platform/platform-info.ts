@@ -19,6 +19,11 @@ const FALLBACK: Omit<PlatformInfo, 'version'> = {
   startHere: [],
 };
 
+/** What the portal says before the platform repo could be read. */
+export function placeholderPlatformInfo(version: string): PlatformInfo {
+  return { ...FALLBACK, version };
+}
+
 /**
  * What the platform repo's `platform.yaml` says about the organization (name, welcome, start-here links).
  * A missing or invalid file falls back to neutral defaults, with a warning, so the portal always starts.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -23,10 +24,10 @@ import { ExtensionRegistry } from '../core/extension.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { packageRoot, version } from '../core/package-info.js';
 import { resolveSecretKey } from '../core/secret-key.js';
-import { checkoutPlatformRepo } from '../gitops/platform-checkout.js';
+import { checkoutPlatformRepo, isGitUrl } from '../gitops/platform-checkout.js';
 import { folderReader } from '../gitops/readers/folder-reader.js';
 import { gitReader } from '../gitops/readers/git-reader.js';
-import { readPlatformInfo } from '../platform/platform-info.js';
+import { placeholderPlatformInfo, readPlatformInfo } from '../platform/platform-info.js';
 import { platformRoutes } from '../platform/routes.js';
 import './fastify-types.js';
 import { opsRoutes } from './ops-routes.js';
@@ -84,8 +85,16 @@ export async function createServer(config: Config, options: CreateServerOptions 
     username: config.adminUser,
     password: config.adminPassword,
   });
-  const platformRepo = await checkoutPlatformRepo(config.platformRepo, dataDir, logger);
-  const platformInfo = readPlatformInfo(platformRepo, version, logger);
+  // A git platform repo is cloned in the background: its welcome text must not delay the start.
+  const knownFolder = isGitUrl(config.platformRepo)
+    ? join(dataDir, 'platform-repo')
+    : resolve(config.platformRepo);
+  let platformInfo = existsSync(knownFolder)
+    ? readPlatformInfo(knownFolder, version, logger)
+    : placeholderPlatformInfo(version);
+  const platformCheckout = checkoutPlatformRepo(config.platformRepo, dataDir, logger).then((folder) => {
+    platformInfo = readPlatformInfo(folder, version, logger);
+  });
   const catalog = createCatalogModule(database.db, registry, auth.audit, logger, {
     config,
     platformRepo: config.platformRepo,
@@ -122,6 +131,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   compute.routes(app);
   await installWebAssets(app, options.webDir ?? join(packageRoot, 'dist', 'web'));
   app.addHook('onClose', async () => {
+    await platformCheckout;
     catalog.stop();
     await compute.stop();
     await database.close();
