@@ -8,6 +8,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A long answer read as it comes (server-sent events): the time limit covers its headers only. */
+  stream?: boolean;
 }
 
 /** How long one request may take before the server counts as unreachable. */
@@ -70,14 +72,24 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const abort = new AbortController();
+    const timer = setTimeout(
+      () => abort.abort(new DOMException('no answer in time', 'TimeoutError')),
+      TIMEOUT_MS,
+    );
+    timer.unref();
     try {
-      return await fetch(url, {
+      const response = await fetch(url, {
         method,
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: abort.signal,
       });
+      // A stream may stay quiet for as long as its job runs; other answers must arrive in full in time.
+      if (opts.stream) clearTimeout(timer);
+      return response;
     } catch (cause) {
+      clearTimeout(timer);
       const reason =
         (cause as Error).name === 'TimeoutError' ? ` (no answer within ${TIMEOUT_MS / 1000} s)` : '';
       throw new CliError(

@@ -30,6 +30,19 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ code: 'CATALOG_LOCATION_UNSUPPORTED', status: 400 })).toBe(7);
   });
 
+  it('maps the compute codes', () => {
+    expect(exitCodeFor({ code: 'COMPUTE_JOB_NOT_FOUND', status: 404 })).toBe(5);
+    expect(exitCodeFor({ code: 'COMPUTE_JOB_FINISHED', status: 409 })).toBe(6);
+    expect(exitCodeFor({ code: 'COMPUTE_INVALID_SPEC', status: 400 })).toBe(7);
+    expect(exitCodeFor({ code: 'COMPUTE_EXECUTOR_UNKNOWN', status: 400 })).toBe(7);
+    expect(exitCodeFor({ code: 'COMPUTE_SECRETS_UNAVAILABLE', status: 400 })).toBe(7);
+    expect(exitCodeFor({ code: 'CLI_INVALID_JOB_FILE' })).toBe(7);
+    expect(exitCodeFor({ code: 'COMPUTE_QUOTA_EXCEEDED', status: 429 })).toBe(8);
+    expect(exitCodeFor({ code: 'COMPUTE_EXECUTOR_UNAVAILABLE', status: 503 })).toBe(9);
+    expect(exitCodeFor({ code: 'COMPUTE_TEAM_NOT_YOURS', status: 403 })).toBe(4);
+    expect(exitCodeFor({ code: 'CLI_JOB_FAILED' })).toBe(1);
+  });
+
   it('trusts the code over the status', () => {
     // A wrong password on the password-change route is a 400, not a sign-in failure.
     expect(exitCodeFor({ code: 'AUTH_WRONG_PASSWORD', status: 401 })).toBe(7);

@@ -8,8 +8,8 @@ export const EXIT_CODES = [
     exit: 1,
     name: 'unexpected',
     meaning:
-      'an unexpected error (a bug, or an answer the CLI does not understand); or a check failed: `catalog validate` or `catalog problems --fail-on-problems` found errors, or a `catalog sync` failed',
-    codes: ['CATALOG_INVALID', 'CLI_PROBLEMS_FOUND', 'CLI_SYNC_FAILED'],
+      'an unexpected error (a bug, or an answer the CLI does not understand); or a check failed: `catalog validate` or `catalog problems --fail-on-problems` found errors, a `catalog sync` failed, or a job waited for (`job submit --wait`) did not succeed',
+    codes: ['CATALOG_INVALID', 'CLI_PROBLEMS_FOUND', 'CLI_SYNC_FAILED', 'CLI_JOB_FAILED'],
     statuses: [],
   },
   {
@@ -31,14 +31,21 @@ export const EXIT_CODES = [
     exit: 4,
     name: 'forbidden',
     meaning:
-      'signed in, but not allowed to do this (or the account is disabled, or its one-time password must be changed first)',
-    codes: ['AUTH_FORBIDDEN', 'AUTH_CSRF_INVALID', 'AUTH_PASSWORD_CHANGE_REQUIRED', 'AUTH_ACCOUNT_DISABLED'],
+      'signed in, but not allowed to do this (or the account is disabled, or its one-time password must be changed first, or a job names a team that is not yours)',
+    codes: [
+      'AUTH_FORBIDDEN',
+      'AUTH_CSRF_INVALID',
+      'AUTH_PASSWORD_CHANGE_REQUIRED',
+      'AUTH_ACCOUNT_DISABLED',
+      'COMPUTE_TEAM_NOT_YOURS',
+    ],
     statuses: [403],
   },
   {
     exit: 5,
     name: 'not-found',
-    meaning: 'the user, team, token, catalog entity, location or route does not exist',
+    meaning:
+      'the user, team, token, catalog entity, location, job or route does not exist (or is not yours to see)',
     codes: [
       'ROUTE_NOT_FOUND',
       'AUTH_USER_NOT_FOUND',
@@ -46,6 +53,7 @@ export const EXIT_CODES = [
       'AUTH_TOKEN_NOT_FOUND',
       'CATALOG_ENTITY_NOT_FOUND',
       'CATALOG_LOCATION_NOT_FOUND',
+      'COMPUTE_JOB_NOT_FOUND',
     ],
     statuses: [404],
   },
@@ -53,13 +61,14 @@ export const EXIT_CODES = [
     exit: 6,
     name: 'conflict',
     meaning:
-      'it already exists, or the change would break a rule (such as removing the last Keeper, or a location that comes from the configuration file)',
+      'it already exists, or the change would break a rule (such as removing the last Keeper, a location that comes from the configuration file, or cancelling a job that has ended)',
     codes: [
       'AUTH_USER_EXISTS',
       'AUTH_TEAM_EXISTS',
       'AUTH_LAST_KEEPER',
       'CATALOG_LOCATION_EXISTS',
       'CATALOG_LOCATION_FROM_CONFIG',
+      'COMPUTE_JOB_FINISHED',
     ],
     statuses: [409],
   },
@@ -67,7 +76,7 @@ export const EXIT_CODES = [
     exit: 7,
     name: 'invalid-input',
     meaning:
-      'the server refused the input (invalid value, wrong or weak password, too large, a location target it cannot read)',
+      'the input was refused (invalid value, wrong or weak password, too large, a location target the server cannot read, an invalid job file or spec, an executor not offered)',
     codes: [
       'VALIDATION_FAILED',
       'REQUEST_MALFORMED',
@@ -76,21 +85,25 @@ export const EXIT_CODES = [
       'AUTH_WRONG_PASSWORD',
       'AUTH_PASSWORD_TOO_WEAK',
       'CATALOG_LOCATION_UNSUPPORTED',
+      'CLI_INVALID_JOB_FILE',
+      'COMPUTE_INVALID_SPEC',
+      'COMPUTE_EXECUTOR_UNKNOWN',
+      'COMPUTE_SECRETS_UNAVAILABLE',
     ],
     statuses: [400, 413, 415, 422],
   },
   {
     exit: 8,
     name: 'rate-limited',
-    meaning: 'too many attempts; wait and try again',
-    codes: ['RATE_LIMITED'],
+    meaning: 'too many attempts, or a team has as many active jobs as it may; wait and try again',
+    codes: ['RATE_LIMITED', 'COMPUTE_QUOTA_EXCEEDED'],
     statuses: [429],
   },
   {
     exit: 9,
     name: 'unavailable',
-    meaning: 'the server cannot be reached, or failed (HTTP 5xx)',
-    codes: ['CLI_UNREACHABLE', 'INTERNAL'],
+    meaning: 'the server cannot be reached, or failed (HTTP 5xx), or an executor does not answer',
+    codes: ['CLI_UNREACHABLE', 'INTERNAL', 'COMPUTE_EXECUTOR_UNAVAILABLE'],
     statuses: [500, 502, 503, 504],
   },
 ] as const satisfies readonly {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerCatalog } from './commands/catalog.js';
+import { registerJob } from './commands/job.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerServe } from './commands/serve.js';
@@ -40,6 +41,7 @@ Examples:
   $ plinth whoami
   $ plinth teams ls --json
   $ plinth catalog validate catalog/
+  $ plinth job submit --cpus 4 --memory 8G --wait -- python train.py
 
 Environment: PLINTH_URL and PLINTH_TOKEN override the stored sign-in (for CI);
 PLINTH_CONFIG_DIR moves the credentials file (default ~/.config/plinth).`,
@@ -53,5 +55,6 @@ PLINTH_CONFIG_DIR moves the credentials file (default ~/.config/plinth).`,
   registerTokens(program, io);
   registerAudit(program, io);
   registerCatalog(program, io);
+  registerJob(program, io);
   return program;
 }

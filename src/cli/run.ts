@@ -14,7 +14,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await createProgram(io).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return report(error, io, { json: argv.includes('--json'), verbose: argv.includes('--verbose') });
+    // Words after `--` belong to the command a job runs (`job submit -- tool --json`), not to plinth.
+    const dash = argv.indexOf('--');
+    const own = dash < 0 ? argv : argv.slice(0, dash);
+    return report(error, io, { json: own.includes('--json'), verbose: own.includes('--verbose') });
   }
 }
 

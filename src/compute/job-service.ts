@@ -209,7 +209,13 @@ export class JobService {
       });
     }
     await this.audit.record(actor, { action: 'job.cancel', target: id, details: { name: row.name } });
-    await poll(row.executor);
+    // Stopping takes a moment (a grace period, a scheduler round-trip): answer once it shows, or after 3 s.
+    for (let i = 0; i < 15; i++) {
+      await poll(row.executor);
+      const now = await this.getRow(id);
+      if (now.state !== 'running' && now.state !== 'pending') return toJob(now);
+      await new Promise((r) => setTimeout(r, 200));
+    }
     return toJob(await this.getRow(id));
   }
 }

@@ -1,11 +1,14 @@
 import { open, stat } from 'node:fs/promises';
+import { arrayIndices } from './array-range.js';
 import type { JobsTable } from './tables.js';
 
-/** The log file of a job (or of one array task), or null when the job has none yet. */
+/** The log file of a job (or of one array task: the first task of the range by default), or null. */
 export function logPath(row: JobsTable, stream: 'stdout' | 'stderr', task?: number): string | null {
   const template = stream === 'stdout' ? row.stdout_path : row.stderr_path;
   if (!template) return null;
-  return template.replace('{task}', String(task ?? 0));
+  const range = (JSON.parse(row.spec) as { array?: string }).array;
+  const first = range ? (arrayIndices(range)[0] ?? 0) : 0;
+  return template.replace('{task}', String(task ?? first));
 }
 
 /** Reads up to `limit` bytes from `offset`; a missing file reads as empty (the job has not written yet). */

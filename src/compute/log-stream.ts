@@ -4,6 +4,8 @@ import { logPath, readLogChunk } from './log-reader.js';
 import type { JobsTable } from './tables.js';
 
 const TICK_MS = 500;
+// Proxies and clients drop a connection that stays silent; a comment line every 15 s keeps it.
+const HEARTBEAT_MS = 15_000;
 
 /**
  * Follows a job's log as server-sent events: `log` events with new text, `state` when the job's
@@ -27,6 +29,7 @@ export async function streamLogs(
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   let offset = query.offset ?? 0;
   let state = '';
+  let lastWrite = Date.now();
   let closed = false;
   request.raw.on('close', () => {
     closed = true;
@@ -38,7 +41,12 @@ export async function streamLogs(
       send('state', { state, explanation: row.explanation });
     }
     const chunk = await readLogChunk(logPath(row, query.stream ?? 'stdout', query.task), offset, 262_144);
-    if (chunk.text) send('log', { text: chunk.text, offset: chunk.offset });
+    if (chunk.text) send('log', { text: chunk.text, offset: chunk.offset, nextOffset: chunk.nextOffset });
+    if (chunk.text) lastWrite = Date.now();
+    else if (Date.now() - lastWrite > HEARTBEAT_MS) {
+      res.write(': ping\n\n');
+      lastWrite = Date.now();
+    }
     offset = chunk.nextOffset;
     if (FINAL_STATES.has(row.state as JobState) && offset >= chunk.size) {
       send('end', { state: row.state });

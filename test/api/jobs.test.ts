@@ -147,6 +147,7 @@ describe.each(testDatabases())('jobs on the local executor on %s', (database) =>
       [{ name: 'x', command: ['true'], array: '9-0' }, 'COMPUTE_INVALID_SPEC', 'array'],
       [{ name: 'x', command: ['true'], resources: { gpus: 1 } }, 'COMPUTE_INVALID_SPEC', 'resources.gpus'],
       [{ name: 'x', command: ['true'], resources: { cpus: 0 } }, 'VALIDATION_FAILED', 'resources.cpus'],
+      [{ name: 'x', command: ['true'], resources: { cpu: 4 } }, 'VALIDATION_FAILED', "has no field 'cpu'"],
     ];
     for (const [spec, code, where] of cases) {
       const response = await submit(ann, spec);

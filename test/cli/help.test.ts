@@ -58,6 +58,12 @@ describe('plinth --help', () => {
       'catalog locations add',
       'catalog locations rm',
       'catalog locations history',
+      'job submit',
+      'job ls',
+      'job show',
+      'job logs',
+      'job cancel',
+      'job executors',
     ]) {
       expect(names).toContain(name);
     }
@@ -96,5 +102,10 @@ describe('plinth --help', () => {
     expect((await runInProcess(['tokens', 'create', 'x', '--expires-in-days', 'soon'])).code).toBe(2);
     expect((await runInProcess(['catalog', 'ls', '--sort', 'size'])).code).toBe(2);
     expect((await runInProcess(['catalog', 'validate'])).code).toBe(2);
+    expect((await runInProcess(['job', 'submit', '--memory', 'lots', '--', 'true'])).code).toBe(2);
+    expect((await runInProcess(['job', 'submit', '--time', '1:30', '--', 'true'])).code).toBe(2);
+    expect((await runInProcess(['job', 'submit', '--dry-run'])).code).toBe(2);
+    expect((await runInProcess(['job', 'ls', '--state', 'sleeping'])).code).toBe(2);
+    expect((await runInProcess(['job', 'cancel'])).code).toBe(2);
   });
 });

@@ -15,7 +15,10 @@ function messageOf(issue: ValidationIssue): string {
   const allowed = issue.params?.allowedValues as unknown[] | undefined;
   if (allowed) return `must be one of ${allowed.join(', ')}`;
   const described = issue.parentSchema?.description;
-  if ((issue.keyword === 'pattern' || issue.keyword === 'format') && described) return `must be ${described}`;
+  if ((issue.keyword === 'pattern' || issue.keyword === 'format') && described)
+    return `is not valid: ${described}`;
+  const extra = issue.params?.additionalProperty;
+  if (issue.keyword === 'additionalProperties' && typeof extra === 'string') return `has no field '${extra}'`;
   return issue.message ?? 'is invalid';
 }
 

@@ -22,10 +22,10 @@ export const FILES = {
 
 // The wrapper records the start and the exit code itself, so both survive a Plinth restart.
 const WRAPPER = `#!/bin/sh
-date -u +%Y-%m-%dT%H:%M:%SZ > started.tmp && mv started.tmp started
+date -u +%Y-%m-%dT%H:%M:%S.%3NZ > started.tmp && mv started.tmp started
 "$(dirname "$0")/command.sh"
 code=$?
-printf '%s %s' "$code" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > exit.tmp && mv exit.tmp exit
+printf '%s %s' "$code" "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" > exit.tmp && mv exit.tmp exit
 exit $code
 `;
 
