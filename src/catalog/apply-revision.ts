@@ -106,25 +106,37 @@ export async function applyRevision(
   const now = nowIso();
   const rows = revision.entities.map((e) => toEntityRow(e, locationId, now));
   return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('catalog_locations')
+      .select(['sha', 'problem_count', 'last_sync_status'])
+      .where('id', '=', locationId)
+      .executeTakeFirst();
     const counts = await replaceEntities(trx, locationId, rows);
     await replaceDerived(trx, locationId, revision);
     const problems = revision.problems.length;
-    await trx
-      .insertInto('catalog_revisions')
-      .values({
-        id: newId(),
-        location_id: locationId,
-        sha: info.sha,
-        commit_author: info.author,
-        commit_message: info.message,
-        committed_at: info.committedAt,
-        applied_at: now,
-        outcome: 'applied',
-        ...counts,
-        problems,
-        error: null,
-      })
-      .execute();
+    // The history lists revisions that changed something; a sync that found all as it was is not one.
+    const unchanged =
+      counts.added + counts.changed + counts.removed === 0 &&
+      before?.sha === info.sha &&
+      before?.problem_count === problems &&
+      before?.last_sync_status === 'ok';
+    if (!unchanged)
+      await trx
+        .insertInto('catalog_revisions')
+        .values({
+          id: newId(),
+          location_id: locationId,
+          sha: info.sha,
+          commit_author: info.author,
+          commit_message: info.message,
+          committed_at: info.committedAt,
+          applied_at: now,
+          outcome: 'applied',
+          ...counts,
+          problems,
+          error: null,
+        })
+        .execute();
     await trx
       .updateTable('catalog_locations')
       .set({

@@ -29,6 +29,7 @@ function toProblem(row: ProblemRow): Problem {
     line: row.line,
     column: row.col,
     entityRef: row.entity_ref,
+    entityExists: Boolean(row.entity_exists),
     field: row.field,
     location: { id: row.location_id, name: row.location_name },
     editUrl: sourceLinks(location, row.file, row.line).editUrl,

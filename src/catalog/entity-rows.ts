@@ -26,7 +26,10 @@ export function toEntityRow(parsed: ParsedEntity, locationId: string, now: strin
     kind: entity.kind.toLowerCase(),
     namespace: namespace.toLowerCase(),
     name: entity.metadata.name,
-    title: text(entity.metadata.title),
+    // People are known by their display name, not their account name.
+    title:
+      text(entity.metadata.title) ??
+      text((spec.profile as { displayName?: unknown } | undefined)?.displayName),
     description: text(entity.metadata.description),
     type: text(spec.type),
     lifecycle: text(spec.lifecycle),

@@ -103,11 +103,30 @@ export class LocationService {
   async syncNow(actor: Actor, idOrName: string) {
     const row = await this.require(idOrName);
     await this.audit.record(actor, { action: 'catalog.location.sync', target: row.name });
+    const started = nowIso();
     await this.sync.sync(row);
     const [latest] = await this.locations.revisions(row.id, undefined, 1);
+    const location = await this.get(row.id);
+    if (latest && latest.applied_at >= started)
+      return { location, revision: LocationStore.revisionToApi(latest) };
+    // Nothing had changed, so no revision was recorded: say so with the commit that is still current.
+    const commit = location.commit;
     return {
-      location: await this.get(row.id),
-      revision: LocationStore.revisionToApi(latest as NonNullable<typeof latest>),
+      location,
+      revision: {
+        id: latest?.id ?? 'unchanged',
+        sha: commit?.sha ?? null,
+        author: commit?.author ?? null,
+        message: commit?.message ?? null,
+        committedAt: commit?.at ?? null,
+        appliedAt: location.lastSync.at ?? started,
+        outcome: 'applied' as const,
+        added: 0,
+        changed: 0,
+        removed: 0,
+        problems: location.problemCount,
+        error: null,
+      },
     };
   }
 

@@ -25,7 +25,17 @@ export class ProblemStore {
         'catalog_locations.target',
         'catalog_locations.branch',
         'catalog_locations.path',
-      ]);
+      ])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('catalog_entities')
+              .select('ref')
+              .whereRef('catalog_entities.ref', '=', 'catalog_problems.entity_ref'),
+          )
+          .as('entity_exists'),
+      );
     if (filter.locationName) query = query.where('catalog_locations.name', '=', filter.locationName);
     if (filter.severity) query = query.where('catalog_problems.severity', '=', filter.severity);
     if (filter.entityRef) query = query.where('catalog_problems.entity_ref', '=', filter.entityRef);

@@ -11,6 +11,8 @@ export const Problem = Type.Object({
   line: Type.Integer(),
   column: Type.Integer(),
   entityRef: Nullable(Type.String()),
+  /** False when the entity concerned is not in the catalog (it is the one that failed validation). */
+  entityExists: Type.Boolean(),
   field: Nullable(Type.String()),
   location: Type.Object({ id: Type.String(), name: Type.String() }),
   /** A link that opens the file at that line in the git host's editor, when known. */

@@ -26,6 +26,7 @@ function problem(location: string, file: string): Problem {
     line: 7,
     column: 1,
     entityRef: null,
+    entityExists: false,
     field: null,
     location: { id: location, name: location },
     editUrl: null,

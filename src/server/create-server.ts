@@ -13,6 +13,7 @@ import { createCatalogModule } from '../catalog/catalog-module.js';
 import { catalogMigrations } from '../catalog/migrations.js';
 import { createComputeModule } from '../compute/compute-module.js';
 import { localExecutor } from '../compute/executors/local/index.js';
+import { slurmExecutor } from '../compute/executors/slurm/index.js';
 import { computeMigrations } from '../compute/migrations.js';
 import type { Config } from '../core/config/index.js';
 import { coreMigrations } from '../core/db/core-migrations.js';
@@ -54,7 +55,8 @@ export function defaultRegistry(): ExtensionRegistry {
     .register(postgresEngine)
     .register(gitReader)
     .register(folderReader)
-    .register(localExecutor);
+    .register(localExecutor)
+    .register(slurmExecutor);
 }
 
 /**

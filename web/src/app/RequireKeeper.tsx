@@ -19,7 +19,8 @@ function KeepersOnly() {
         </Button>
       }
     >
-      Admin pages manage accounts, teams and the audit log. If you need a change there, file a request.
+      Admin pages manage accounts, teams, catalog locations and the audit log. If you need a change there,
+      file a request.
     </EmptyState>
   );
 }

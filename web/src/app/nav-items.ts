@@ -1,7 +1,9 @@
 import {
+  IconAlertTriangle,
   IconBook2,
   IconCategory2,
   IconCpu,
+  IconGitBranch,
   IconHome2,
   IconLifebuoy,
   IconListDetails,
@@ -43,6 +45,18 @@ export const mainNav: NavItem[] = [
 export const adminNav: NavItem[] = [
   { label: 'Users', href: paths.users, icon: IconUsers, hint: 'Accounts, roles, one-time passwords' },
   { label: 'Teams', href: paths.teams, icon: IconUsersGroup, hint: 'Teams and their members' },
+  {
+    label: 'Catalog locations',
+    href: paths.locations,
+    icon: IconGitBranch,
+    hint: 'Where the catalog is read from; sync and history',
+  },
+  {
+    label: 'Catalog problems',
+    href: paths.problems,
+    icon: IconAlertTriangle,
+    hint: 'Mistakes in catalog files, at file and line',
+  },
   {
     label: 'Audit log',
     href: paths.audit,

@@ -7,6 +7,9 @@ import { LoginPage } from '../auth/LoginPage.js';
 import { ProfilePage } from '../auth/ProfilePage.js';
 import { TokensPage } from '../auth/TokensPage.js';
 import { CatalogPage } from '../catalog/CatalogPage.js';
+import { EntityPage } from '../catalog/entity/EntityPage.js';
+import { LocationsPage } from '../catalog/locations/LocationsPage.js';
+import { ProblemsPage } from '../catalog/problems/ProblemsPage.js';
 import { ComputePage } from '../compute/ComputePage.js';
 import { DocsPage } from '../docs/DocsPage.js';
 import { HomePage } from '../home/HomePage.js';
@@ -33,6 +36,7 @@ export function createRouter() {
       children: [
         { path: paths.home, element: <HomePage /> },
         { path: paths.catalog, element: <CatalogPage /> },
+        { path: paths.entity, element: <EntityPage /> },
         { path: paths.docs, element: <DocsPage /> },
         { path: paths.templates, element: <TemplatesPage /> },
         { path: paths.services, element: <ServicesPage /> },
@@ -49,6 +53,8 @@ export function createRouter() {
             { path: paths.teams, element: <TeamsPage /> },
             { path: paths.team, element: <TeamDetailPage /> },
             { path: paths.audit, element: <AuditPage /> },
+            { path: paths.locations, element: <LocationsPage /> },
+            { path: paths.problems, element: <ProblemsPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ export const paths = {
   home: '/',
   login: '/login',
   catalog: '/catalog',
+  entity: '/catalog/:kind/:namespace/:name',
   docs: '/docs',
   templates: '/templates',
   services: '/services',
@@ -19,6 +20,8 @@ export const paths = {
   teams: '/admin/teams',
   team: '/admin/teams/:name',
   audit: '/admin/audit',
+  locations: '/admin/locations',
+  problems: '/admin/problems',
 } as const;
 
 /** Name of a route in {@link paths}. */
@@ -34,6 +37,36 @@ export function usersHref(filters: { role?: string; team?: string; q?: string } 
   const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
   const query = search.toString();
   return query ? `${paths.users}?${query}` : paths.users;
+}
+
+/** Link to one catalog entity from its ref `kind:namespace/name`; other tabs through `tab`. */
+export function entityHref(ref: string, tab?: string): string {
+  const match = /^([^:]+):([^/]+)\/(.+)$/.exec(ref);
+  if (!match) return catalogHref({ q: ref });
+  const [, kind = '', namespace = '', name = ''] = match;
+  const path = [kind, namespace, name].map(encodeURIComponent).join('/');
+  return `${paths.catalog}/${path}${tab ? `?tab=${tab}` : ''}`;
+}
+
+/** Link to the catalog with filters already applied: `/catalog?kind=dataset&tag=climate`. */
+export function catalogHref(filters: Record<string, string | undefined> = {}): string {
+  return withQuery(paths.catalog, filters);
+}
+
+/** Link to the catalog problems, filtered by location, owner or severity. */
+export function problemsHref(filters: { location?: string; owner?: string; severity?: string } = {}): string {
+  return withQuery(paths.problems, filters);
+}
+
+/** Link to the catalog locations, with one location's history open. */
+export function locationHistoryHref(name: string): string {
+  return withQuery(paths.locations, { history: name });
+}
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 /** Link to the sign-in page that returns to `next` afterwards. */

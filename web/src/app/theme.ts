@@ -75,7 +75,22 @@ function rgba(hex: string, alpha: number): string {
 
 // The kit's own dark-mode "light" variant is a nearly black solid for most hues, which makes badges
 // and soft buttons look like holes. A translucent tint of the colour reads as the colour instead.
-const tintedInDark = ['petrol', 'red', 'teal', 'yellow', 'gray'] as const;
+// The catalog gives each kind of entity a colour, so those hues are tinted too.
+const tintedInDark = [
+  'petrol',
+  'red',
+  'teal',
+  'yellow',
+  'gray',
+  'blue',
+  'violet',
+  'orange',
+  'indigo',
+  'cyan',
+  'pink',
+  'grape',
+  'green',
+] as const;
 
 function darkLightVariants(colors: Record<string, readonly string[]>): Record<string, string> {
   const variables: Record<string, string> = {};

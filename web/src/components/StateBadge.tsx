@@ -26,6 +26,7 @@ export function StateBadge({ tone, children }: StateBadgeProps) {
       color={toneColor[tone]}
       leftSection={<span aria-hidden="true" style={dotStyle} />}
       tt="none"
+      style={{ flexShrink: 0 }}
       fw={600}
     >
       {children}

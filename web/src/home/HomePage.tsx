@@ -6,6 +6,7 @@ import { ErrorState } from '../components/ErrorState.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { LaterCard } from './LaterCard.js';
 import { StartHereCard } from './StartHereCard.js';
+import { TeamProblemsCard } from './TeamProblemsCard.js';
 import { TeamsCard } from './TeamsCard.js';
 
 function greeting(hour: number): string {
@@ -62,7 +63,7 @@ function StartHere() {
   return <StartHereCard links={platform.data.startHere} />;
 }
 
-/** Home: a welcome for the signed-in person, where to start, their teams, and what arrives later. */
+/** Home: a welcome for the signed-in person, where to start, their teams and their problems, and what arrives later. */
 export function HomePage() {
   usePageTitle(['Home']);
   return (
@@ -73,7 +74,10 @@ export function HomePage() {
           <StartHere />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <TeamsCard />
+          <Stack gap="lg" h="100%">
+            <TeamsCard />
+            <TeamProblemsCard />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <LaterCard icon={<IconCpu size={18} />} title="Your recent jobs">

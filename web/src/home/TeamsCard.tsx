@@ -10,7 +10,7 @@ export function TeamsCard() {
   const user = useCurrentUser();
   const isKeeper = useIsKeeper();
   return (
-    <Card h="100%">
+    <Card>
       <Group gap="sm" mb="sm">
         <ThemeIcon variant="light" size={32} radius="md">
           <IconUsersGroup size={18} />

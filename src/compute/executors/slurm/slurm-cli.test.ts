@@ -4,15 +4,40 @@ import { SlurmUnavailableError } from './cli-errors.js';
 import { SINFO_FORMAT } from './parse-partitions.js';
 import { SACCT_JOBCOMP_FIELDS } from './parse-sacct.js';
 import { SQUEUE_FORMAT } from './parse-squeue.js';
+import { accountingModeOf, SlurmCli } from './slurm-cli.js';
 import { remoteCommand, remoteInput } from './ssh-transport.js';
 import { LocalTransport } from './transport.js';
 
 describe('Slurm client', () => {
+  test('reads how the cluster keeps finished jobs from scontrol show config', () => {
+    expect(
+      accountingModeOf(readFileSync(new URL('__fixtures__/scontrol-config.txt', import.meta.url), 'utf8')),
+    ).toBe('jobcomp');
+    expect(accountingModeOf('AccountingStorageType   = accounting_storage/slurmdbd\n')).toBe('slurmdbd');
+    expect(accountingModeOf('JobCompType             = jobcomp/none\n')).toBe('none');
+  });
+
   test('asks Slurm for the same formats as the script that captured the fixtures', () => {
     const script = readFileSync(new URL('../../../../scripts/slurm-fixtures.sh', import.meta.url), 'utf8');
     expect(script).toContain(`SQUEUE_FORMAT='${SQUEUE_FORMAT}'`);
     expect(script).toContain(`SACCT_JOBCOMP_FORMAT='${SACCT_JOBCOMP_FIELDS.join(',')}'`);
     expect(script).toContain(`SINFO_FORMAT='${SINFO_FORMAT}'`);
+  });
+});
+
+describe('memory kills', () => {
+  test('reads what slurmstepd wrote when it killed a job for its memory, with one grep over the files', async () => {
+    const cli = new SlurmCli(new LocalTransport(), {
+      pollTimeoutMs: 5000,
+      commandTimeoutMs: 5000,
+      accounting: 'none',
+    });
+    const killed = new URL('__fixtures__/oom-stderr.txt', import.meta.url).pathname;
+    const other = new URL('__fixtures__/squeue-final.txt', import.meta.url).pathname;
+    const kills = await cli.memoryKills([killed, other, '/nonexistent/slurm-1.err']);
+    expect([...kills.keys()]).toEqual([killed]);
+    expect(kills.get(killed)?.limitMb).toBe(50);
+    expect(Math.round(kills.get(killed)?.usedMb ?? 0)).toBe(280); // 293199872 bytes
   });
 });
 

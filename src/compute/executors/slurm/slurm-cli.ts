@@ -32,6 +32,13 @@ export interface MemoryKill {
 const ENV = { SLURM_TIME_FORMAT: '%s' };
 const MB = 1024 * 1024;
 
+/** How `scontrol show config` says finished jobs are kept: slurmdbd, the jobcomp/filetxt file, or not at all. */
+export function accountingModeOf(config: string): AccountingMode {
+  const value = (key: string) => new RegExp(`^${key}\\s*=\\s*(\\S+)`, 'm').exec(config)?.[1] ?? '';
+  if (value('AccountingStorageType').endsWith('/slurmdbd')) return 'slurmdbd';
+  return value('JobCompType').endsWith('/filetxt') ? 'jobcomp' : 'none';
+}
+
 /**
  * The thin client: runs Slurm's commands through a transport and parses what they print. Errors
  * are its own (SlurmUnavailableError, SlurmRefusedError, SlurmCommandError); the executor maps them.
@@ -88,12 +95,7 @@ export class SlurmCli {
     const argv = ['scontrol', 'show', 'config'];
     const result = await this.run(argv, this.options.commandTimeoutMs);
     if (result.code !== 0) throw this.failure(argv, result);
-    const value = (key: string) => new RegExp(`^${key}\\s*=\\s*(\\S+)`, 'm').exec(result.stdout)?.[1] ?? '';
-    this.mode = value('AccountingStorageType').endsWith('/slurmdbd')
-      ? 'slurmdbd'
-      : value('JobCompType').endsWith('/filetxt')
-        ? 'jobcomp'
-        : 'none';
+    this.mode = accountingModeOf(result.stdout);
     return this.mode;
   }
 
