@@ -59,6 +59,23 @@ export interface ExternalStatus {
   explanation?: string;
 }
 
+/** A queue or partition an executor offers, with the most a job may ask for there (for forms). */
+export interface Partition {
+  name: string;
+  isDefault: boolean;
+  /** Only `up` partitions start jobs. */
+  state: string;
+  maxTimeMinutes: number | null;
+  defaultTimeMinutes: number | null;
+  nodes: number;
+  totalCpus: number;
+  maxCpusPerNode: number;
+  maxMemoryMbPerNode: number;
+  maxMemoryMbPerCpu: number | null;
+  defaultMemoryMbPerCpu: number | null;
+  gpus: { type: string | null; maxPerNode: number }[];
+}
+
 /**
  * An engine that runs jobs. Status comes from ONE bulk `poll` per cycle, whatever the number
  * of jobs; an id the executor no longer knows is absent from the result (Plinth marks it lost).
@@ -71,6 +88,8 @@ export interface Executor {
   poll(externalIds: string[]): Promise<Map<string, ExternalStatus>>;
   /** Cancels; an unknown or finished id is not an error. */
   cancel(externalId: string): Promise<void>;
+  /** What a job may ask for, read from the engine itself (cached by the executor). */
+  partitions?(): Promise<Partition[]>;
   close?(): Promise<void>;
 }
 

@@ -39,6 +39,18 @@ export class JobService {
     return found;
   }
 
+  /** The partitions an executor offers, from the engine itself; none when it has no such notion. */
+  async partitions(name: string) {
+    const executor = this.executor(name);
+    try {
+      return (await executor.partitions?.()) ?? [];
+    } catch (error) {
+      throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([name, (error as Error).message], {
+        cause: error,
+      });
+    }
+  }
+
   /** Checks what no schema can: command xor script, array range, secrets, executor options. */
   private check(spec: JobSpec, executor: Executor): void {
     if (Boolean(spec.command) === Boolean(spec.script)) {

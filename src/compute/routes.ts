@@ -8,7 +8,16 @@ import { JobSpec } from './job-spec.js';
 import { toJob } from './job-view.js';
 import { logPath, readLogChunk } from './log-reader.js';
 import { streamLogs } from './log-stream.js';
-import { ExecutorList, Job, JobDetail, JobListQuery, JobPage, LogChunk, LogQuery } from './schemas.js';
+import {
+  ExecutorList,
+  Job,
+  JobDetail,
+  JobListQuery,
+  JobPage,
+  LogChunk,
+  LogQuery,
+  PartitionList,
+} from './schemas.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -31,6 +40,21 @@ export function computeRoutes(
       },
     },
     async () => ({ items: executors() }),
+  );
+
+  app.get(
+    '/api/compute/executors/:name/partitions',
+    {
+      config: { permission: 'jobs.read' },
+      schema: {
+        tags,
+        summary:
+          'Partitions of an executor with their limits and GPU types, read from the engine (for forms)',
+        params: Type.Object({ name: Type.String({ maxLength: 63 }) }),
+        response: { 200: PartitionList, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await jobs.partitions(request.params.name) }),
   );
 
   app.post(

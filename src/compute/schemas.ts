@@ -81,3 +81,19 @@ export const ExecutorInfo = Type.Object({
   capabilities: Type.Record(Type.String(), Type.Unknown()),
 });
 export const ExecutorList = Type.Object({ items: Type.Array(ExecutorInfo) });
+
+export const PartitionView = Type.Object({
+  name: Type.String(),
+  isDefault: Type.Boolean(),
+  state: Type.String(),
+  maxTimeMinutes: Nullable(Type.Integer()),
+  defaultTimeMinutes: Nullable(Type.Integer()),
+  nodes: Type.Integer(),
+  totalCpus: Type.Integer(),
+  maxCpusPerNode: Type.Integer(),
+  maxMemoryMbPerNode: Type.Integer(),
+  maxMemoryMbPerCpu: Nullable(Type.Integer()),
+  defaultMemoryMbPerCpu: Nullable(Type.Integer()),
+  gpus: Type.Array(Type.Object({ type: Nullable(Type.String()), maxPerNode: Type.Integer() })),
+});
+export const PartitionList = Type.Object({ items: Type.Array(PartitionView) });

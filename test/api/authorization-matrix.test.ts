@@ -306,6 +306,12 @@ const cases: Case[] = [
     expect: signedIn(200),
   },
   {
+    method: 'GET',
+    route: '/api/compute/executors/:name/partitions',
+    request: at('/api/compute/executors/local/partitions'),
+    expect: signedIn(200),
+  },
+  {
     method: 'POST',
     route: '/api/jobs',
     request: async () => ({ url: '/api/jobs', payload: { name: 'matrix', command: ['true'] } }),

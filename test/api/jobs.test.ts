@@ -67,6 +67,17 @@ describe.each(testDatabases())('jobs on the local executor on %s', (database) =>
     expect(byLabel.items.map((j: { id: string }) => j.id)).toEqual([job.id]);
   });
 
+  test('executors and their partitions are offered for forms', async () => {
+    const executors = (await call(t, ann, 'GET', '/api/compute/executors')).json();
+    expect(executors.items).toEqual([expect.objectContaining({ name: 'local', default: true })]);
+    const partitions = (await call(t, ann, 'GET', '/api/compute/executors/local/partitions')).json();
+    expect(partitions.items).toEqual([expect.objectContaining({ name: 'local', state: 'up', isDefault: true })]);
+    expect(partitions.items[0].maxCpusPerNode).toBeGreaterThanOrEqual(1);
+    expect(partitions.items[0].maxMemoryMbPerNode).toBeGreaterThan(100);
+    const unknown = await call(t, ann, 'GET', '/api/compute/executors/quantum/partitions');
+    expect(unknown.json().code).toBe('COMPUTE_EXECUTOR_UNKNOWN');
+  });
+
   test('a failing job says why it ended', async () => {
     const { id } = (await submit(ann, { name: 'fails', script: 'echo about to fail >&2\nexit 7\n' })).json();
     const job = await until(ann, id, ['failed']);

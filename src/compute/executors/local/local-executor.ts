@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
-import { constants, cpus } from 'node:os';
+import { constants, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../../core/logger.js';
 import { arrayIndices } from '../../array-range.js';
-import type { Executor, ExternalStatus, SubmitRequest, Submitted } from '../../extension.js';
+import type { Executor, ExternalStatus, Partition, SubmitRequest, Submitted } from '../../extension.js';
 import type { JobSpec } from '../../job-spec.js';
 import { commandScript, FILES, isUnitAlive, markOutcome, readUnit, writeUnit } from './unit-files.js';
 import { aggregateState, unitState } from './unit-state.js';
@@ -131,6 +131,26 @@ export class LocalExecutor implements Executor {
       status: 'queued' as const,
     }));
     return { id, units, throttle };
+  }
+
+  /** This machine as one partition: its cores (as configured) and its memory. */
+  async partitions(): Promise<Partition[]> {
+    return [
+      {
+        name: 'local',
+        isDefault: true,
+        state: 'up',
+        maxTimeMinutes: null,
+        defaultTimeMinutes: null,
+        nodes: 1,
+        totalCpus: this.maxCpus,
+        maxCpusPerNode: this.maxCpus,
+        maxMemoryMbPerNode: Math.floor(totalmem() / 1024 / 1024),
+        maxMemoryMbPerCpu: null,
+        defaultMemoryMbPerCpu: null,
+        gpus: [],
+      },
+    ];
   }
 
   /** Stops starting queued work; running jobs go on and are found again by the next instance. */
