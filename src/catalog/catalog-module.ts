@@ -21,6 +21,7 @@ export interface CatalogModuleOptions {
   /** The platform repo as configured (folder or git URL); its catalog/ folder is the `platform` location. */
   platformRepo: string;
   dataDir: string;
+  afterBulkWrite?: () => Promise<void>;
 }
 
 /** The locations the config file asks for: the platform repo's catalog folder, then `catalog.locations`. */

@@ -62,18 +62,17 @@ export class EntityStore {
   /** One page in the chosen order; the cursor is the last row's sort value and ref. */
   async list(filter: EntityListQuery, after: [string, string] | undefined, limit: number) {
     const column = SORT_COLUMNS[filter.sort ?? 'name'];
+    // Only owner may be empty; the other sort columns are never null, so their indexes serve the order.
+    const key = column === 'owner' ? sql<string>`coalesce(owner, '')` : sql<string>`${sql.ref(column)}`;
     let query = applyFilters(this.db.selectFrom('catalog_entities'), filter).selectAll();
     if (after) {
       const [value, ref] = after;
       query = query.where((eb) =>
-        eb.or([
-          eb(sql`coalesce(${sql.ref(column)}, '')`, '>', value),
-          eb.and([eb(sql`coalesce(${sql.ref(column)}, '')`, '=', value), eb('ref', '>', ref)]),
-        ]),
+        eb.or([eb(key, '>', value), eb.and([eb(key, '=', value), eb('ref', '>', ref)])]),
       );
     }
     const rows = await query
-      .orderBy(sql`coalesce(${sql.ref(column)}, '')`)
+      .orderBy(key)
       .orderBy('ref')
       .limit(limit + 1)
       .execute();

@@ -30,6 +30,8 @@ export class CatalogSync {
     private readonly logger: Logger,
     /** Given to reader adapters, e.g. the git reader's cache folder. */
     private readonly readerConfig: { cacheDir: string },
+    /** The database engine's upkeep after a large write (fresh planner statistics). */
+    private readonly afterBulkWrite: () => Promise<void> = async () => {},
   ) {}
 
   isRunning(locationId: string): boolean {
@@ -86,6 +88,7 @@ export class CatalogSync {
       await this.entities.refsOutside(location.id),
     );
     const counts = await applyRevision(this.db, location.id, snapshot.commit, resolved);
+    if (counts.added + counts.changed + counts.removed > 1000) await this.afterBulkWrite();
     this.logger.info(
       { location: location.name, sha: snapshot.commit.sha, ...counts, ms: Date.now() - started },
       'Catalog revision applied',

@@ -79,6 +79,7 @@ export function validateRevision(
     const own = check(parsed, kinds);
     for (const problem of own.problems) problems.push(problem);
     if (own.outgoing && firstByRef.get(parsed.ref) === parsed) {
+      parsed.fieldPositions = keepPositions(parsed.fieldPositions, own.outgoing);
       valid.set(parsed.ref, { parsed, outgoing: own.outgoing });
     }
   }
@@ -90,6 +91,25 @@ export function validateRevision(
     problems: sortProblems(problems, files),
     unresolved: linked.unresolved,
   };
+}
+
+/**
+ * Once an entity is checked, only the positions of its references (and its name) can still be
+ * needed, for dangling references and duplicates across locations; at 100,000 entities the full
+ * maps would hold hundreds of megabytes.
+ */
+function keepPositions(
+  all: ParsedEntity['fieldPositions'],
+  outgoing: readonly OutgoingRelation[],
+): ParsedEntity['fieldPositions'] {
+  const kept = new Map<string, { line: number; column: number }>();
+  for (const field of ['metadata.name', ...outgoing.map((o) => o.field)]) {
+    for (let path = field; path !== ''; path = path.slice(0, Math.max(0, path.lastIndexOf('.')))) {
+      const found = all.get(path);
+      if (found) kept.set(path, found);
+    }
+  }
+  return kept;
 }
 
 /** The first definition of each ref; a later one, and the first, each get a problem. */

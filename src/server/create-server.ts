@@ -101,6 +101,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     config,
     platformRepo: config.platformRepo,
     dataDir,
+    afterBulkWrite: async () => database.engine.afterBulkWrite?.(database.db as never),
   });
   await catalog.reconcile();
   const compute = await createComputeModule(database.db, registry, auth.audit, logger, {

@@ -1,4 +1,4 @@
-import type { Dialect } from 'kysely';
+import type { Dialect, Kysely } from 'kysely';
 import { extensionPoint } from '../extension.js';
 
 /** What differs between database engines; everything else goes through Kysely. */
@@ -8,6 +8,8 @@ export interface DatabaseEngine {
   readonly description: string;
   /** Closes connections that Kysely does not own. */
   close?(): Promise<void>;
+  /** Refreshes the planner's statistics after a large write, where the engine does not do it itself. */
+  afterBulkWrite?(db: Kysely<never>): Promise<void>;
 }
 
 export interface DatabaseEngineConfig {
