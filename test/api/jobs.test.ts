@@ -71,7 +71,9 @@ describe.each(testDatabases())('jobs on the local executor on %s', (database) =>
     const executors = (await call(t, ann, 'GET', '/api/compute/executors')).json();
     expect(executors.items).toEqual([expect.objectContaining({ name: 'local', default: true })]);
     const partitions = (await call(t, ann, 'GET', '/api/compute/executors/local/partitions')).json();
-    expect(partitions.items).toEqual([expect.objectContaining({ name: 'local', state: 'up', isDefault: true })]);
+    expect(partitions.items).toEqual([
+      expect.objectContaining({ name: 'local', state: 'up', isDefault: true }),
+    ]);
     expect(partitions.items[0].maxCpusPerNode).toBeGreaterThanOrEqual(1);
     expect(partitions.items[0].maxMemoryMbPerNode).toBeGreaterThan(100);
     const unknown = await call(t, ann, 'GET', '/api/compute/executors/quantum/partitions');
