@@ -1,3 +1,4 @@
+import type { Partition } from '../../extension.js';
 import { parseDuration, parseGpuGres, parseMemoryMb, parseTres } from './parse-fields.js';
 import type { ParseResult } from './parse-squeue.js';
 
@@ -5,26 +6,7 @@ import type { ParseResult } from './parse-squeue.js';
 export const SINFO_FORMAT = '%P|%a|%D|%c|%m|%G|%t|%N';
 
 /** A partition as a submit form shows it: its limits and what its nodes offer. */
-export interface SlurmPartition {
-  name: string;
-  isDefault: boolean;
-  /** `up`, `down`, `drain` or `inactive`: only `up` partitions start jobs. */
-  state: string;
-  /** Longest time limit a job may ask for here; null when unlimited. */
-  maxTimeMinutes: number | null;
-  /** The time limit of a job that asks for none; null when it is the maximum. */
-  defaultTimeMinutes: number | null;
-  nodes: number;
-  totalCpus: number;
-  /** The largest node's CPUs and memory: what one job can get at most. */
-  maxCpusPerNode: number;
-  maxMemoryMbPerNode: number;
-  /** Memory limits of the partition, when it sets them. */
-  maxMemoryMbPerCpu: number | null;
-  defaultMemoryMbPerCpu: number | null;
-  /** GPU types its nodes have (gres `gpu:TYPE:N`), with the most any one node has. */
-  gpus: { type: string | null; maxPerNode: number }[];
-}
+export type SlurmPartition = Partition;
 
 function keyValues(line: string): Map<string, string> {
   const pairs = new Map<string, string>();
