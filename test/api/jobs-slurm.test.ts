@@ -47,6 +47,7 @@ describe.runIf(available)('jobs on Slurm through the API', () => {
     const created = await call(t, admin, 'POST', '/api/jobs', {
       name: 'api-on-slurm',
       executor: 'slurm',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, not a template
       command: ['sh', '-c', 'echo "on $(hostname) task=${SLURM_ARRAY_TASK_ID:-none}"'],
       resources: { cpus: 1, memoryMb: 100, timeLimitMinutes: 5 },
     });
