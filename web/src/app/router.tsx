@@ -11,6 +11,8 @@ import { EntityPage } from '../catalog/entity/EntityPage.js';
 import { LocationsPage } from '../catalog/locations/LocationsPage.js';
 import { ProblemsPage } from '../catalog/problems/ProblemsPage.js';
 import { ComputePage } from '../compute/ComputePage.js';
+import { JobPage } from '../compute/job/JobPage.js';
+import { NewJobPage } from '../compute/new/NewJobPage.js';
 import { DocsPage } from '../docs/DocsPage.js';
 import { HomePage } from '../home/HomePage.js';
 import { RadarPage } from '../radar/RadarPage.js';
@@ -41,6 +43,8 @@ export function createRouter() {
         { path: paths.templates, element: <TemplatesPage /> },
         { path: paths.services, element: <ServicesPage /> },
         { path: paths.compute, element: <ComputePage /> },
+        { path: paths.newJob, element: <NewJobPage /> },
+        { path: paths.job, element: <JobPage /> },
         { path: paths.radar, element: <RadarPage /> },
         { path: paths.requests, element: <RequestsPage /> },
         { path: paths.profile, element: <ProfilePage /> },

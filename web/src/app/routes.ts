@@ -11,6 +11,8 @@ export const paths = {
   templates: '/templates',
   services: '/services',
   compute: '/compute',
+  newJob: '/compute/new',
+  job: '/compute/jobs/:id',
   radar: '/radar',
   requests: '/requests',
   profile: '/profile',
@@ -67,6 +69,21 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
   const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
   const text = search.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** Link to the Compute page with its scope and filters: `/compute?scope=team&state=running`. */
+export function computeHref(filters: Record<string, string | undefined> = {}): string {
+  return withQuery(paths.compute, filters);
+}
+
+/** Link to one job's page, on one of its tabs (`log` when absent). */
+export function jobHref(id: string, tab?: string): string {
+  return withQuery(`/compute/jobs/${encodeURIComponent(id)}`, { tab });
+}
+
+/** Link to the new-job form, prefilled from an existing job when `from` names one (Resubmit). */
+export function newJobHref(from?: string): string {
+  return withQuery(paths.newJob, { from });
 }
 
 /** Link to the sign-in page that returns to `next` afterwards. */

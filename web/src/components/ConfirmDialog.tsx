@@ -10,6 +10,8 @@ export interface ConfirmDialogProps {
   children: ReactNode;
   /** Says what the button does: "Revoke token", never "OK". */
   confirmLabel: string;
+  /** The button that closes without acting; "Cancel" unless that would read like the action ("Cancel job"). */
+  dismissLabel?: string;
   onConfirm: () => void;
   onClose: () => void;
   busy?: boolean;
@@ -20,6 +22,7 @@ export interface ConfirmDialogProps {
 /** Asks before an action that cannot be undone. Esc or Cancel closes it. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { opened, title, children, confirmLabel, onConfirm, onClose, busy, error, danger = true } = props;
+  const dismissLabel = props.dismissLabel ?? 'Cancel';
   return (
     <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{title}</Text>} size="md">
       <Stack gap="md">
@@ -28,7 +31,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <Group justify="flex-end" gap="sm">
           {/* Focus starts on Cancel so that a stray Enter cannot do what cannot be undone. */}
           <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
+            {dismissLabel}
           </Button>
           <Button color={danger ? 'red' : undefined} onClick={onConfirm} loading={busy}>
             {confirmLabel}

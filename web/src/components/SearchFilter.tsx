@@ -10,10 +10,12 @@ export interface SearchFilterProps {
   value: string;
   onChange: (value: string) => void;
   w?: number | string;
+  /** A problem with what was typed, shown under the box. */
+  error?: string;
 }
 
 /** A text filter that updates its list a moment after typing stops, not on every key. */
-export function SearchFilter({ label, placeholder, value, onChange, w = 280 }: SearchFilterProps) {
+export function SearchFilter({ label, placeholder, value, onChange, w = 280, error }: SearchFilterProps) {
   const [text, setText] = useState(value);
   const push = useDebouncedCallback(onChange, 300);
   // Follow the URL when it changes from outside (back button, a shared link).
@@ -24,6 +26,7 @@ export function SearchFilter({ label, placeholder, value, onChange, w = 280 }: S
       placeholder={placeholder}
       value={text}
       w={w}
+      error={error}
       leftSection={<IconSearch size={16} />}
       onChange={(event) => {
         setText(event.currentTarget.value);

@@ -16,15 +16,19 @@ const toneColor: Record<StateTone, string> = {
 export interface StateBadgeProps {
   tone: StateTone;
   children: ReactNode;
+  /** Something is happening right now (a running job): the dot pulses gently. */
+  live?: boolean;
 }
 
 /** A state chip with words on it (colour is never the only signal). */
-export function StateBadge({ tone, children }: StateBadgeProps) {
+export function StateBadge({ tone, children, live = false }: StateBadgeProps) {
   return (
     <Badge
       variant={tone === 'off' ? 'default' : 'light'}
       color={toneColor[tone]}
-      leftSection={<span aria-hidden="true" style={dotStyle} />}
+      leftSection={
+        <span aria-hidden="true" style={dotStyle} className={live ? 'plinth-live-dot' : undefined} />
+      }
       tt="none"
       style={{ flexShrink: 0 }}
       fw={600}

@@ -1,10 +1,11 @@
 import { Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconCpu, IconLifebuoy } from '@tabler/icons-react';
+import { IconLifebuoy } from '@tabler/icons-react';
 import { usePlatform } from '../api/platform-queries.js';
 import { useCurrentUser } from '../app/current-user.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { LaterCard } from './LaterCard.js';
+import { RecentJobsCard } from './RecentJobsCard.js';
 import { StartHereCard } from './StartHereCard.js';
 import { TeamProblemsCard } from './TeamProblemsCard.js';
 import { TeamsCard } from './TeamsCard.js';
@@ -63,7 +64,7 @@ function StartHere() {
   return <StartHereCard links={platform.data.startHere} />;
 }
 
-/** Home: a welcome for the signed-in person, where to start, their teams and their problems, and what arrives later. */
+/** Home: a welcome for the signed-in person, where to start, their teams, problems and recent jobs, and what arrives later. */
 export function HomePage() {
   usePageTitle(['Home']);
   return (
@@ -80,10 +81,7 @@ export function HomePage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <LaterCard icon={<IconCpu size={18} />} title="Your recent jobs">
-            Once Compute arrives, your latest jobs and sweeps appear here with their state, how long they ran,
-            and a link to their logs.
-          </LaterCard>
+          <RecentJobsCard />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <LaterCard icon={<IconLifebuoy size={18} />} title="Your open requests">

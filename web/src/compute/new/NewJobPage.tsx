@@ -1,0 +1,135 @@
+import { Alert, Anchor, Button, Code, Grid, Skeleton, Stack } from '@mantine/core';
+import { IconCpu, IconRepeat } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { useExecutors, useJob } from '../../api/job-queries.js';
+import type { Executor, JobDetail } from '../../api/job-types.js';
+import type { User } from '../../api/types.js';
+import { useCurrentUser } from '../../app/current-user.js';
+import { jobHref, newJobHref, paths } from '../../app/routes.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorState } from '../../components/ErrorState.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { JobForm } from './JobForm.js';
+import { emptyValues, type JobFormValues, valuesFromSpec } from './job-form-model.js';
+
+const trail = [{ label: 'Compute', href: paths.compute }];
+
+function startingValues(executors: Executor[], user: User, source: JobDetail | undefined): JobFormValues {
+  const fallback = executors.find((e) => e.default) ?? executors[0];
+  const blank = emptyValues(fallback?.name ?? '', user.teams[0]?.name ?? '');
+  if (!source) return blank;
+  const values = valuesFromSpec(source.spec, blank);
+  // The job may come from an executor no longer offered, or a team the person has left.
+  if (!executors.some((e) => e.name === values.executor)) values.executor = blank.executor;
+  if (!user.teams.some((t) => t.name === values.team)) values.team = blank.team;
+  return values;
+}
+
+function Loading() {
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Stack gap="lg">
+          <Skeleton height={320} radius="md" />
+          <Skeleton height={260} radius="md" />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Skeleton height={360} radius="md" />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+function NoExecutors() {
+  return (
+    <EmptyState icon={<IconCpu size={28} />} title="No executor is offered here">
+      Jobs run on an executor (this machine, a Slurm cluster…), and this installation has none. Keepers turn
+      one on under <Code>compute.executors</Code> in the configuration.
+    </EmptyState>
+  );
+}
+
+function ResubmitNote({ source }: { source: JobDetail }) {
+  return (
+    <Alert variant="light" icon={<IconRepeat size={20} />} mb="lg" data-testid="resubmit-note">
+      Prefilled from{' '}
+      <Anchor component={Link} to={jobHref(source.id)} fw={600}>
+        {source.name}
+      </Anchor>
+      . Change what you need and submit: the original job stays as it was.
+    </Alert>
+  );
+}
+
+/** The new-job form, empty or prefilled from an earlier job (`?from=<id>`, the Resubmit button). */
+export function NewJobPage() {
+  const [params] = useSearchParams();
+  const from = params.get('from') ?? undefined;
+  const user = useCurrentUser();
+  const executors = useExecutors();
+  const source = useJob(from);
+  const header = (
+    <PageHeader
+      title="Submit a job"
+      trail={trail}
+      description="Say what to run and what it needs. The preview shows the job spec that will be sent, the same one the CLI and the API take."
+    />
+  );
+  if (executors.isPending || (from && source.isPending)) {
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
+  }
+  if (executors.isError) {
+    return (
+      <>
+        {header}
+        <ErrorState
+          title="Could not load the executors"
+          error={executors.error}
+          onRetry={() => executors.refetch()}
+        />
+      </>
+    );
+  }
+  if (from && source.isError) {
+    return (
+      <>
+        {header}
+        <ErrorState
+          title="Could not load the job to copy from"
+          error={source.error}
+          onRetry={() => source.refetch()}
+          extra={
+            <Button component={Link} to={newJobHref()} size="xs" variant="default">
+              Start from an empty form
+            </Button>
+          }
+        />
+      </>
+    );
+  }
+  if (executors.data.items.length === 0) {
+    return (
+      <>
+        {header}
+        <NoExecutors />
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      {source.data && <ResubmitNote source={source.data} />}
+      <JobForm
+        key={from ?? 'new'}
+        initialValues={startingValues(executors.data.items, user, source.data)}
+        executors={executors.data.items}
+      />
+    </>
+  );
+}
