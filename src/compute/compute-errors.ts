@@ -19,3 +19,13 @@ export const computeErrors = defineErrors({
   },
   COMPUTE_JOB_FINISHED: { status: 409, message: "Job '%s' has already ended (%s)" },
 });
+
+/**
+ * A spec problem, with the field as structured details (`[{ field, message }]`, like
+ * VALIDATION_FAILED) when the message starts with it ("array: '9-0' ends before it starts").
+ */
+export function invalidSpec(message: string, cause?: unknown) {
+  const match = /^([A-Za-z][\w.]*): (.+)$/s.exec(message);
+  const details = match ? [{ field: match[1], message: match[2] }] : undefined;
+  return computeErrors.COMPUTE_INVALID_SPEC.create([message], { details, cause });
+}

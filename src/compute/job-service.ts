@@ -3,7 +3,7 @@ import type { Actor, AuditLog, Principal } from '../auth/index.js';
 import { decodeCursor, toPage } from '../core/cursor.js';
 import { newId, nowIso } from '../core/time.js';
 import { arrayIndices } from './array-range.js';
-import { computeErrors } from './compute-errors.js';
+import { computeErrors, invalidSpec } from './compute-errors.js';
 import type { Executor } from './extension.js';
 import type { JobSpec } from './job-spec.js';
 import type { JobStore } from './job-store.js';
@@ -54,30 +54,25 @@ export class JobService {
   /** Checks what no schema can: command xor script, array range, secrets, executor options. */
   private check(spec: JobSpec, executor: Executor): void {
     if (Boolean(spec.command) === Boolean(spec.script)) {
-      throw computeErrors.COMPUTE_INVALID_SPEC.create([
-        'command: give either command (a list of words) or script, not both and not neither',
-      ]);
+      throw invalidSpec('command: give either command (a list of words) or script, not both and not neither');
     }
     if (spec.array) {
-      if (!executor.capabilities.arrays)
-        throw computeErrors.COMPUTE_INVALID_SPEC.create(['array: this executor does not run arrays']);
+      if (!executor.capabilities.arrays) throw invalidSpec('array: this executor does not run arrays');
       try {
         arrayIndices(spec.array);
       } catch (error) {
-        throw computeErrors.COMPUTE_INVALID_SPEC.create([(error as Error).message]);
+        throw invalidSpec((error as Error).message);
       }
     }
     if (spec.resources?.gpus && !executor.capabilities.gpus) {
-      throw computeErrors.COMPUTE_INVALID_SPEC.create([
-        'resources.gpus: this executor has no GPUs; choose another executor',
-      ]);
+      throw invalidSpec('resources.gpus: this executor has no GPUs; choose another executor');
     }
     const secret = Object.entries(spec.env ?? {}).find(([, v]) => v.startsWith('secret:'));
     if (secret) throw computeErrors.COMPUTE_SECRETS_UNAVAILABLE.create([secret[0]]);
     try {
       executor.validateOptions?.(spec.options ?? {});
     } catch (error) {
-      throw computeErrors.COMPUTE_INVALID_SPEC.create([(error as Error).message]);
+      throw invalidSpec((error as Error).message);
     }
   }
 
@@ -182,6 +177,7 @@ export class JobService {
       executor?: string;
       label?: string;
       team?: string;
+      q?: string;
       cursor?: string;
       limit?: number;
     },
@@ -202,6 +198,7 @@ export class JobService {
       state: query.state,
       executor: query.executor,
       label,
+      q: query.q,
       before: decodeCursor(query.cursor),
       limit,
     });

@@ -7,6 +7,8 @@ export interface JobFilter {
   state?: string;
   executor?: string;
   label?: [string, string];
+  /** Text in the name. */
+  q?: string;
   before?: string;
   limit: number;
 }

@@ -58,6 +58,7 @@ export const JobListQuery = Type.Object({
   executor: Type.Optional(Type.String({ maxLength: 63 })),
   label: Type.Optional(Type.String({ maxLength: 300, pattern: '^[^=]+=.*$', description: 'key=value' })),
   team: Type.Optional(Type.String({ maxLength: 63 })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'text in the job name' })),
 });
 export const JobPage = Page(Job);
 

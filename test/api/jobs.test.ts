@@ -65,6 +65,8 @@ describe.each(testDatabases())('jobs on the local executor on %s', (database) =>
     expect(err.text).toBe('warn\n');
     const byLabel = (await call(t, ann, 'GET', '/api/jobs?label=project=demo')).json();
     expect(byLabel.items.map((j: { id: string }) => j.id)).toEqual([job.id]);
+    const byName = (await call(t, ann, 'GET', '/api/jobs?q=ell')).json();
+    expect(byName.items.map((j: { id: string }) => j.id)).toEqual([job.id]);
   });
 
   test('executors and their partitions are offered for forms', async () => {
@@ -162,6 +164,10 @@ describe.each(testDatabases())('jobs on the local executor on %s', (database) =>
       [{ name: 'x', command: ['true'], resources: { cpus: 0 } }, 'VALIDATION_FAILED', 'resources.cpus'],
       [{ name: 'x', command: ['true'], resources: { cpu: 4 } }, 'VALIDATION_FAILED', "has no field 'cpu'"],
     ];
+    const both = await submit(ann, { name: 'both', command: ['true'], script: 'true' });
+    expect(both.json().details).toEqual([
+      { field: 'command', message: expect.stringContaining('either command') },
+    ]);
     for (const [spec, code, where] of cases) {
       const response = await submit(ann, spec);
       expect(response.statusCode, JSON.stringify(spec)).toBeGreaterThanOrEqual(400);

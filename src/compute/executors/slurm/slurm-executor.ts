@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../../../core/logger.js';
-import { computeErrors } from '../../compute-errors.js';
+import { computeErrors, invalidSpec } from '../../compute-errors.js';
 import {
   type Executor,
   type ExternalStatus,
@@ -233,8 +233,7 @@ function taskIndex(status: ExternalStatus): number {
 
 /** Spec problems and Slurm's refusals become 400s that name the cause; the rest means Slurm is unavailable (503). */
 function translate(error: unknown): unknown {
-  if (error instanceof SpecError)
-    return computeErrors.COMPUTE_INVALID_SPEC.create([error.message], { cause: error });
+  if (error instanceof SpecError) return invalidSpec(error.message, error);
   if (error instanceof SlurmRefusedError) {
     return computeErrors.COMPUTE_INVALID_SPEC.create([`Slurm refused the job: ${error.message}`], {
       cause: error,
