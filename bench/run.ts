@@ -12,9 +12,10 @@ import { removeAllWorkspaces } from './lib/workspace.js';
 import { catalog10k, catalog100k } from './scenarios/catalog-ingest.js';
 import { coldStart } from './scenarios/cold-start.js';
 import { idleRss } from './scenarios/idle-rss.js';
+import { jobsSlurm } from './scenarios/jobs-slurm.js';
 import { meThroughput } from './scenarios/me-throughput.js';
 
-const scenarios: Scenario[] = [coldStart, idleRss, meThroughput, catalog10k, catalog100k];
+const scenarios: Scenario[] = [coldStart, idleRss, meThroughput, catalog10k, catalog100k, jobsSlurm];
 
 function cleanUp(): void {
   killAllServers();

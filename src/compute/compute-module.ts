@@ -75,7 +75,7 @@ export async function createComputeModule(
     jobs,
     collector,
     executors,
-    routes: (app: TypedApp) => computeRoutes(app, jobs, collector, () => infos),
+    routes: (app: TypedApp) => computeRoutes(app, jobs, collector, () => infos, c.submitsPerMinute),
     /** Reconciles jobs in flight with their executors, then keeps polling. */
     start: () => collector.start(),
     async stop() {

@@ -56,6 +56,16 @@ export function changesFrom(row: JobsTable, status: ExternalStatus, now: string)
   return changes;
 }
 
+const BOOKKEEPING = new Set(['status_at', 'updated_at', 'stale', 'missing_polls']);
+
+/** True when `changes` alter more than the bookkeeping of when the state was last confirmed. */
+function changesSomething(row: JobsTable, changes: Partial<JobsTable>): boolean {
+  if (row.stale !== 0 || row.missing_polls !== 0) return true;
+  return Object.entries(changes).some(
+    ([key, value]) => !BOOKKEEPING.has(key) && (row[key as keyof JobsTable] ?? null) !== (value ?? null),
+  );
+}
+
 /**
  * Keeps stored job states fresh: per cycle, ONE poll per executor for all its active jobs. A
  * failed poll marks those jobs stale (pages show "status as of"); the next good one reconciles them.
@@ -92,13 +102,20 @@ export class JobCollector extends EventEmitter {
       return rows.length;
     }
     const now = nowIso();
+    const confirmed: string[] = [];
     for (const row of rows) {
       const status = statuses.get(row.external_id as string);
       const changes = status ? changesFrom(row, status, now) : this.missing(row, now);
+      // Most active jobs are as they were: one bulk "confirmed at" write instead of one update each.
+      if (status && !changesSomething(row, changes)) {
+        confirmed.push(row.id);
+        continue;
+      }
       await this.store.update(row.id, changes);
       if (changes.state && changes.state !== row.state)
         this.emit('job', { id: row.id, state: changes.state });
     }
+    await this.store.confirm(confirmed, now);
     return rows.length;
   }
 

@@ -71,6 +71,17 @@ export class JobStore {
       .execute();
   }
 
+  /** Records that the executor confirmed these jobs as they are, in a few statements. */
+  async confirm(ids: string[], at: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db
+        .updateTable('jobs')
+        .set({ status_at: at })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  }
+
   async countActiveOfTeam(team: string): Promise<number> {
     const row = await this.db
       .selectFrom('jobs')

@@ -27,6 +27,7 @@ export function computeRoutes(
   jobs: JobService,
   collector: JobCollector,
   executors: () => ExecutorInfo[],
+  submitsPerMinute: number,
 ) {
   const tags = ['compute'];
   app.get(
@@ -60,7 +61,7 @@ export function computeRoutes(
   app.post(
     '/api/jobs',
     {
-      config: { permission: 'jobs.submit', rateLimit: { max: 120, timeWindow: 60_000 } },
+      config: { permission: 'jobs.submit', rateLimit: { max: submitsPerMinute, timeWindow: 60_000 } },
       schema: { tags, summary: 'Submit a job', body: JobSpec, response: { 201: Job, ...errorResponses } },
     },
     async (request, reply) => {

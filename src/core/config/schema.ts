@@ -142,6 +142,11 @@ export const ConfigSchema = Type.Object(
           minimum: 1,
           description: 'Longest wait between polls while no job is active',
         }),
+        submitsPerMinute: Type.Integer({
+          default: 600,
+          minimum: 1,
+          description: 'Job submissions allowed per client address and minute (arrays count once)',
+        }),
         maxActiveJobsPerTeam: Type.Integer({
           default: 200,
           minimum: 1,

@@ -1,0 +1,128 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withServer } from '../lib/server.js';
+import { createApiToken } from '../lib/session.js';
+import type { Metric, Scenario } from '../lib/types.js';
+
+const JOBS = Number(process.env.PLINTH_BENCH_JOBS ?? 1000);
+const slurmConf = process.env.SLURM_CONF;
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function cancelAll(): void {
+  spawnSync('scancel', ['--user', process.env.USER ?? 'root', '--name', 'bench'], { env: process.env });
+}
+
+/** The same job straight to sbatch, one process per job, as a shell loop would. */
+function rawSbatch(count: number): number {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    execFileSync(
+      'sbatch',
+      ['--parsable', '--job-name', 'bench', '-c', '1', '--mem', '50', '--wrap', 'sleep 600'],
+      {
+        env: process.env,
+        stdio: 'pipe',
+      },
+    );
+  }
+  return performance.now() - started;
+}
+
+async function submit(baseUrl: string, token: string, spec: object): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/jobs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/jobs: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function stateOf(baseUrl: string, token: string, id: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/jobs/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await res.json()) as { state: string }).state;
+}
+
+/**
+ * Jobs on a real Slurm (scripts/slurm-up.sh; SLURM_CONF set): submitting through Plinth vs plain
+ * sbatch, the cost of tracking many active jobs, and how soon a job shows as running.
+ */
+export const jobsSlurm: Scenario = {
+  name: 'jobs-slurm',
+  description: `${JOBS} jobs through POST /api/jobs vs a plain sbatch loop; polling cost with ${JOBS} active; submit → running`,
+  run: async () => {
+    if (!slurmConf || spawnSync('sinfo', ['-h']).status !== 0) {
+      throw new Error(
+        'needs a running Slurm: scripts/slurm-up.sh DIR, then export SLURM_CONF=DIR/slurm.conf',
+      );
+    }
+    const executors = JSON.stringify({ local: {}, slurm: { slurmConf, partitionsTtlSeconds: 3600 } });
+    return withServer(
+      'jobs-slurm',
+      async (server, workspace) => {
+        const token = await createApiToken(server.baseUrl, 'admin', workspace.adminPassword);
+        const metrics: Metric[] = [];
+        try {
+          const raw = rawSbatch(JOBS);
+          cancelAll();
+          const spec = {
+            name: 'bench',
+            executor: 'slurm',
+            command: ['sleep', '600'],
+            resources: { cpus: 1, memoryMb: 50 },
+          };
+          const started = performance.now();
+          for (let i = 0; i < JOBS; i++) await submit(server.baseUrl, token, spec);
+          const viaPlinth = performance.now() - started;
+          metrics.push(
+            { metric: `${JOBS} submits, plain sbatch loop`, value: Math.round(raw), unit: 'ms' },
+            { metric: `${JOBS} submits through the API`, value: Math.round(viaPlinth), unit: 'ms' },
+            { metric: 'API / sbatch ratio', value: Math.round((viaPlinth / raw) * 100) / 100, unit: 'x' },
+          );
+          // Tracking: the collector polls every second; CPU the portal spends over 20 cycles.
+          const before = cpuSeconds(server.pid);
+          await sleep(20_000);
+          const perCycle = ((cpuSeconds(server.pid) - before) / 20) * 1000;
+          metrics.push({
+            metric: `portal CPU per poll cycle, ${JOBS} active jobs`,
+            value: Math.round(perCycle),
+            unit: 'ms',
+          });
+          cancelAll();
+          await sleep(3000);
+          const latencies: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const t0 = performance.now();
+            const id = await submit(server.baseUrl, token, { ...spec, command: ['sleep', '5'] });
+            while ((await stateOf(server.baseUrl, token, id)) === 'pending') await sleep(50);
+            latencies.push(performance.now() - t0);
+          }
+          latencies.sort((a, b) => a - b);
+          metrics.push({
+            metric: 'submit → running visible in the API (median of 5)',
+            value: Math.round(latencies[2] ?? 0),
+            unit: 'ms',
+          });
+        } finally {
+          cancelAll();
+        }
+        return metrics;
+      },
+      {
+        PLINTH_COMPUTE_EXECUTORS: executors,
+        PLINTH_COMPUTE_POLL_INTERVAL_SECONDS: '1',
+        PLINTH_COMPUTE_SUBMITS_PER_MINUTE: '100000',
+        PLINTH_CATALOG_SYNC_INTERVAL_SECONDS: '0',
+        SLURM_CONF: slurmConf,
+      },
+    );
+  },
+};
