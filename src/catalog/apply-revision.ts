@@ -64,7 +64,7 @@ async function replaceEntities(trx: Db, locationId: string, rows: CatalogEntitie
   return { added: addedRows.length, changed: changedRows.length, removed: removed.length };
 }
 
-async function replaceDerived(trx: Db, locationId: string, revision: ValidatedRevision) {
+async function replaceDerived(trx: Db, locationId: string, revision: Omit<PreparedRevision, 'rows'>) {
   await trx.deleteFrom('catalog_relations').where('location_id', '=', locationId).execute();
   const relations = revision.relations.map((r) => ({ ...r, location_id: locationId }));
   for (const batch of chunks(relations, BATCH)) {
@@ -97,7 +97,7 @@ async function replaceDerived(trx: Db, locationId: string, revision: ValidatedRe
  * added, changed and removed exactly as in the revision, relations and problems replaced, the
  * revision recorded. A crash at any point leaves the previous revision in place, whole.
  */
-export async function applyRevision(
+export function applyRevision(
   db: Db,
   locationId: string,
   info: RevisionInfo,
@@ -105,6 +105,29 @@ export async function applyRevision(
 ): Promise<ApplyCounts> {
   const now = nowIso();
   const rows = revision.entities.map((e) => toEntityRow(e, locationId, now));
+  return applyPrepared(db, locationId, info, {
+    rows,
+    relations: revision.relations,
+    problems: revision.problems,
+  });
+}
+
+/** A revision ready to write: entity rows, relations and problems (what a worker thread sends back). */
+export interface PreparedRevision {
+  rows: CatalogEntitiesTable[];
+  relations: Relation[];
+  problems: CatalogProblem[];
+}
+
+/** `applyRevision` for rows made elsewhere (e.g. in a worker thread). */
+export async function applyPrepared(
+  db: Db,
+  locationId: string,
+  info: RevisionInfo,
+  revision: PreparedRevision,
+): Promise<ApplyCounts> {
+  const { rows } = revision;
+  const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('catalog_locations')

@@ -1,14 +1,14 @@
 import type { Db } from '../core/db/database.js';
 import type { ExtensionRegistry } from '../core/extension.js';
 import type { Logger } from '../core/logger.js';
+import { nowIso } from '../core/time.js';
 import { type LocationReader, locationReaderPoint } from '../gitops/reader.js';
-import { resolveAcrossLocations } from './across-locations.js';
-import { applyRevision, recordFailedSync, type ValidatedRevision } from './apply-revision.js';
+import { applyPrepared, recordFailedSync } from './apply-revision.js';
 import { catalogErrors } from './catalog-errors.js';
 import type { EntityStore } from './entity-store.js';
 import type { LocationStore } from './location-store.js';
+import { prepareRevisionOffThread } from './prepare-revision.js';
 import type { CatalogLocationsTable } from './tables.js';
-import { validateRevision } from './validate-revision.js';
 
 export interface SyncOutcome {
   outcome: 'applied' | 'failed';
@@ -81,13 +81,14 @@ export class CatalogSync {
       await recordFailedSync(this.db, location.id, message);
       return { outcome: 'failed', error: message };
     }
-    const validated = validateRevision(snapshot.files);
-    validated.problems.unshift(...(snapshot.problems ?? []));
-    const resolved: ValidatedRevision = resolveAcrossLocations(
-      validated,
-      await this.entities.refsOutside(location.id),
-    );
-    const counts = await applyRevision(this.db, location.id, snapshot.commit, resolved);
+    const prepared = await prepareRevisionOffThread({
+      files: snapshot.files,
+      readProblems: snapshot.problems ?? [],
+      refsElsewhere: await this.entities.refsOutside(location.id),
+      locationId: location.id,
+      now: nowIso(),
+    });
+    const counts = await applyPrepared(this.db, location.id, snapshot.commit, prepared);
     if (counts.added + counts.changed + counts.removed > 1000) await this.afterBulkWrite();
     this.logger.info(
       { location: location.name, sha: snapshot.commit.sha, ...counts, ms: Date.now() - started },

@@ -1,0 +1,55 @@
+import { Worker } from 'node:worker_threads';
+import { resolveAcrossLocations } from './across-locations.js';
+import type { PreparedRevision } from './apply-revision.js';
+import { toEntityRow } from './entity-rows.js';
+import type { CatalogProblem } from './model.js';
+import { type CatalogFile, validateRevision } from './validate-revision.js';
+
+export interface PrepareInput {
+  files: CatalogFile[];
+  /** Problems met while reading (a file over the size limit...). */
+  readProblems: CatalogProblem[];
+  /** Refs defined by the other locations. */
+  refsElsewhere: Set<string>;
+  locationId: string;
+  now: string;
+}
+
+/** Parses, validates and turns a revision into rows: the whole CPU- and memory-heavy part of a sync. */
+export function prepareRevision(input: PrepareInput): PreparedRevision {
+  const validated = validateRevision(input.files);
+  validated.problems.unshift(...input.readProblems);
+  const resolved = resolveAcrossLocations(validated, input.refsElsewhere);
+  return {
+    rows: resolved.entities.map((e) => toEntityRow(e, input.locationId, input.now)),
+    relations: resolved.relations,
+    problems: resolved.problems,
+  };
+}
+
+// Below this a thread costs more than it saves.
+const MIN_BYTES_FOR_THREAD = 4 * 1024 * 1024;
+
+/**
+ * Prepares a large revision in a worker thread: the parsed documents live and die in the
+ * worker's own heap, so the server's memory does not keep the high-water mark of a big sync,
+ * and requests are served while it parses. Runs here when a thread cannot start (e.g. from
+ * TypeScript sources under a test runner): the result is the same either way.
+ */
+export async function prepareRevisionOffThread(input: PrepareInput): Promise<PreparedRevision> {
+  const bytes = input.files.reduce((sum, f) => sum + f.text.length, 0);
+  if (bytes < MIN_BYTES_FOR_THREAD) return prepareRevision(input);
+  try {
+    return await new Promise<PreparedRevision>((resolve, reject) => {
+      const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: input });
+      worker.once('message', (prepared: PreparedRevision) => {
+        resolve(prepared);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the sync worker exited with ${code}`)));
+    });
+  } catch {
+    return prepareRevision(input);
+  }
+}
