@@ -26,7 +26,19 @@ function rawSbatch(count: number): number {
   for (let i = 0; i < count; i++) {
     execFileSync(
       'sbatch',
-      ['--parsable', '--job-name', 'bench', '-c', '1', '--mem', '50', '--wrap', 'sleep 600'],
+      [
+        '--parsable',
+        '--job-name',
+        'bench',
+        '-c',
+        '1',
+        '--mem',
+        '50',
+        '-o',
+        '/dev/null',
+        '--wrap',
+        'sleep 600',
+      ],
       {
         env: process.env,
         stdio: 'pipe',
