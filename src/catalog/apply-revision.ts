@@ -1,8 +1,7 @@
 import type { Db } from '../core/db/database.js';
 import { newId, nowIso } from '../core/time.js';
 import { chunks } from './batch.js';
-import { toEntityRow } from './entity-rows.js';
-import type { CatalogProblem, ParsedEntity, Relation } from './model.js';
+import type { CatalogProblem, Relation } from './model.js';
 import type { CatalogEntitiesTable } from './tables.js';
 
 /** The commit a revision was read from (all null for a plain folder). */
@@ -11,13 +10,6 @@ export interface RevisionInfo {
   author: string | null;
   message: string | null;
   committedAt: string | null;
-}
-
-/** What a validated revision holds: the valid entities, their relations, and every problem found. */
-export interface ValidatedRevision {
-  entities: ParsedEntity[];
-  relations: Relation[];
-  problems: CatalogProblem[];
 }
 
 export interface ApplyCounts {
@@ -92,26 +84,6 @@ async function replaceDerived(trx: Db, locationId: string, revision: Omit<Prepar
     await trx.insertInto('catalog_problems').values(batch).execute();
 }
 
-/**
- * Makes the catalog of one location equal to a validated revision, in ONE transaction: entities
- * added, changed and removed exactly as in the revision, relations and problems replaced, the
- * revision recorded. A crash at any point leaves the previous revision in place, whole.
- */
-export function applyRevision(
-  db: Db,
-  locationId: string,
-  info: RevisionInfo,
-  revision: ValidatedRevision,
-): Promise<ApplyCounts> {
-  const now = nowIso();
-  const rows = revision.entities.map((e) => toEntityRow(e, locationId, now));
-  return applyPrepared(db, locationId, info, {
-    rows,
-    relations: revision.relations,
-    problems: revision.problems,
-  });
-}
-
 /** A revision ready to write: entity rows, relations and problems (what a worker thread sends back). */
 export interface PreparedRevision {
   rows: CatalogEntitiesTable[];
@@ -119,7 +91,11 @@ export interface PreparedRevision {
   problems: CatalogProblem[];
 }
 
-/** `applyRevision` for rows made elsewhere (e.g. in a worker thread). */
+/**
+ * Makes the catalog of one location equal to a validated revision, in ONE transaction: entities
+ * added, changed and removed exactly as in the revision, relations and problems replaced, the
+ * revision recorded. A crash at any point leaves the previous revision in place, whole.
+ */
 export async function applyPrepared(
   db: Db,
   locationId: string,
