@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -40,6 +40,7 @@ async function team(t: TestServer, f: Fixture) {
 
 const WEBHOOK_SECRET = 'matrix-webhook-secret-123';
 const catalogFolder = mkdtempSync(join(tmpdir(), 'plinth-matrix-catalog-'));
+afterAll(() => rmSync(catalogFolder, { recursive: true, force: true }));
 writeFileSync(
   join(catalogFolder, 'thing.yaml'),
   'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: owners }\nspec: { type: team, children: [] }\n---\n' +
