@@ -1,5 +1,7 @@
+import { parse } from 'yaml';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { catalogErrors } from './catalog-errors.js';
+import type { EntityJob } from './entity-job.js';
 import { type EntityStore, type FacetName, toSummary } from './entity-store.js';
 import type { LocationStore } from './location-store.js';
 import { RELATION_PAIRS } from './model.js';
@@ -92,8 +94,17 @@ export class CatalogService {
         line: row.line,
         ...links,
       },
+      job: this.jobOf(row.job, location),
       updatedAt: row.updated_at,
     };
+  }
+
+  private jobOf(stored: string | null, location: Parameters<typeof sourceLinks>[0] | undefined) {
+    if (!stored) return null;
+    const job = JSON.parse(stored) as EntityJob;
+    const links = location ? sourceLinks(location, job.file, 1) : { viewUrl: null, editUrl: null };
+    // Checked as YAML when the revision was applied; a mapping, then.
+    return { file: job.file, spec: parse(job.text) as unknown, ...links };
   }
 
   /** The neighbourhood of an entity, breadth first, up to `depth` hops, capped for readability. */

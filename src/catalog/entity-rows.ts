@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EntityJob } from './entity-job.js';
 import type { ParsedEntity } from './model.js';
 import type { CatalogEntitiesTable } from './tables.js';
 
@@ -14,8 +15,14 @@ export function ownerRef(owner: unknown, namespace: string): string | null {
 }
 
 /** The row stored for a parsed entity. */
-export function toEntityRow(parsed: ParsedEntity, locationId: string, now: string): CatalogEntitiesTable {
+export function toEntityRow(
+  parsed: ParsedEntity,
+  locationId: string,
+  now: string,
+  job?: EntityJob,
+): CatalogEntitiesTable {
   const { entity, ref, position } = parsed;
+  const jobJson = job ? JSON.stringify(job) : null;
   const namespace = entity.metadata.namespace ?? 'default';
   const json = JSON.stringify(entity);
   const tags = entity.metadata.tags ?? [];
@@ -40,9 +47,16 @@ export function toEntityRow(parsed: ParsedEntity, locationId: string, now: strin
       .toLowerCase(),
     entity: json,
     raw: parsed.raw,
-    hash: createHash('sha256').update(json).update(position.file).update(String(position.line)).digest('hex'),
+    // The job file is part of it: editing only the job file must update the entity's stored copy.
+    hash: createHash('sha256')
+      .update(json)
+      .update(position.file)
+      .update(String(position.line))
+      .update(jobJson ?? '')
+      .digest('hex'),
     file: position.file,
     line: position.line,
     updated_at: now,
+    job: jobJson,
   };
 }

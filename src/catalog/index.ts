@@ -4,6 +4,7 @@
  * re-exported here.
  */
 
+export { attachJobs, JOB_ANNOTATION } from './entity-job.js';
 export type { EntityKind, OutgoingRelation, RefHelper, RefTarget } from './extension.js';
 export { catalogKindPoint, kindAdapter } from './extension.js';
 export { formatProblem, formatSummary, type ProblemSummary, summarizeProblems } from './format-problem.js';

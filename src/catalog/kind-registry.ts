@@ -22,6 +22,13 @@ export interface KindRegistry {
   find(kind: string): RegisteredKind | undefined;
   /** Every kind's name, sorted, for messages. */
   names(): string[];
+  /** Whether an apiVersion belongs to the catalog (a kind's group, or one close to Backstage's or Plinth's). */
+  isCatalogApi(apiVersion: string): boolean;
+}
+
+/** `backstage.io/v1alpha1` → `backstage.io`. */
+function groupOf(apiVersion: string): string {
+  return apiVersion.split('/')[0]?.toLowerCase() ?? '';
 }
 
 /**
@@ -47,7 +54,10 @@ export function createKindRegistry(kinds: readonly EntityKind[]): KindRegistry {
     byLowerName.set(definition.kind.toLowerCase(), registered);
   }
   const names = [...byName.keys()].sort();
+  const groups = new Set(kinds.flatMap((k) => k.apiVersions.map(groupOf)));
   return {
+    // A misspelt group (backstgae.io) still counts, so that the typo is reported, not skipped.
+    isCatalogApi: (apiVersion) => groups.has(groupOf(apiVersion)) || /backst|plinth/i.test(apiVersion),
     validateEnvelope: ajv.compile(EntityEnvelopeSchema),
     get: (kind) => byName.get(kind),
     find: (kind) => byLowerName.get(kind.toLowerCase()),

@@ -144,4 +144,9 @@ export const catalogMigrations: NamedMigrations = {
         .execute();
     },
   },
+  '0006-catalog-entity-job': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('catalog_entities').addColumn('job', 'text').execute();
+    },
+  },
 };

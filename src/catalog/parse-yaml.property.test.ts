@@ -104,7 +104,11 @@ describe('parseCatalogFile, for any input', () => {
 
   test('an entity written as YAML reads back as the same value', () => {
     const entity = fc.record({
-      apiVersion: fc.string(),
+      // A catalog group, or text that is no `group/version` at all (another group's file is skipped).
+      apiVersion: fc.oneof(
+        fc.constantFrom('backstage.io/v1alpha1', 'plinth.dev/v1alpha1', 'scaffolder.backstage.io/v1beta3'),
+        fc.string().filter((s) => !s.includes('/')),
+      ),
       kind: fc.string({ minLength: 1 }),
       metadata: fc.record({ name: fc.string({ minLength: 1 }), tags: fc.array(fc.string()) }),
       spec: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })),
@@ -120,6 +124,26 @@ describe('parseCatalogFile, for any input', () => {
           entities.map((e) => `${e.kind}:default/${e.metadata.name}`.toLowerCase()),
         );
       }),
+    );
+  });
+
+  test('a mapping of another API group is skipped whole, whatever else it holds', () => {
+    const group = fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/).filter((g) => !/backst|plinth/i.test(g));
+    fc.assert(
+      fc.property(
+        group,
+        fc.stringMatching(/^v[0-9][a-z0-9]{0,6}$/),
+        fc.jsonValue(),
+        (name, version, spec) => {
+          const text = stringify({
+            apiVersion: `${name}/${version}`,
+            kind: 'Job',
+            metadata: { name: 'x' },
+            spec,
+          });
+          expect(parseCatalogFile(text, 'k8s.yaml')).toEqual({ entities: [], problems: [], ignored: true });
+        },
+      ),
     );
   });
 });

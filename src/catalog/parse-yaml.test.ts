@@ -86,13 +86,45 @@ spec:
     expect(problems[0]?.message).toMatch(/tab/i);
   });
 
-  test('a document that is not a mapping is not an entity', () => {
-    const { entities, problems } = parseCatalogFile('- a\n- b\n---\njust text\n', 'x.yaml');
-    expect(entities).toEqual([]);
+  test('in a catalog file, a document that is not a mapping is not an entity', () => {
+    const text = 'kind: Group\nmetadata: { name: a }\n---\n- a\n- b\n---\njust text\n';
+    const { entities, problems } = parseCatalogFile(text, 'x.yaml');
+    expect(entities.map((e) => e.ref)).toEqual(['group:default/a']);
     expect(problems.map((p) => [p.line, p.column, p.code, p.message.slice(0, 30)])).toEqual([
-      [1, 1, 'CATALOG_NOT_AN_ENTITY', 'this YAML document is a list, '],
-      [4, 1, 'CATALOG_NOT_AN_ENTITY', 'this YAML document is a single'],
+      [4, 1, 'CATALOG_NOT_AN_ENTITY', 'this YAML document is a list, '],
+      [7, 1, 'CATALOG_NOT_AN_ENTITY', 'this YAML document is a single'],
     ]);
+  });
+
+  test("other tools' YAML beside the catalog files is skipped, not reported", () => {
+    const others = {
+      '.github/workflows/ci.yml': 'name: ci\non: push\njobs:\n  test: { runs-on: ubuntu-latest }\n',
+      'dvc.yaml': 'stages:\n  simulate: { cmd: python3 simulate.py }\n',
+      'k8s/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata: { name: train }\nspec: {}\n',
+      'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n',
+      'list.yaml': '- a\n- b\n',
+    };
+    for (const [file, text] of Object.entries(others)) {
+      expect(parseCatalogFile(text, file), file).toEqual({ entities: [], problems: [], ignored: true });
+    }
+  });
+
+  test('an entity with a misspelt or missing apiVersion is still checked, not skipped', () => {
+    const misspelt = parseCatalogFile(
+      'apiVersion: backstgae.io/v1alpha1\nkind: Group\nmetadata: { name: a }\n',
+      'x.yaml',
+    );
+    expect(misspelt.ignored).toBeUndefined();
+    expect(misspelt.entities).toHaveLength(1);
+    const forgotten = parseCatalogFile('kind: Group\nmetadata: { name: a }\n', 'x.yaml');
+    expect(forgotten.entities).toHaveLength(1);
+  });
+
+  test("a broken YAML file with no entity is a warning, as it may be another tool's file", () => {
+    const { problems, ignored } = parseCatalogFile('name: ci\non: [push\n', 'ci.yml');
+    expect(ignored).toBeUndefined();
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['CATALOG_YAML_SYNTAX', 'warning']]);
+    expect(problems[0]?.message).toMatch(/holds no catalog entity/);
   });
 
   test('kind and metadata.name are required to name an entity', () => {

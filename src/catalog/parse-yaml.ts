@@ -1,14 +1,4 @@
-import {
-  Composer,
-  type CST,
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  Parser,
-  type YAMLError,
-} from 'yaml';
+import { Composer, type CST, type Document, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import type { CatalogProblem, Entity, ParsedEntity, ProblemSeverity } from './model.js';
 import type { CatalogProblemCode } from './problem-codes.js';
 import { entityRefOf } from './refs.js';
@@ -44,6 +34,30 @@ export const DEFAULT_PARSE_LIMITS: Readonly<ParseLimits> = Object.freeze({
 export interface ParsedFile {
   entities: ParsedEntity[];
   problems: CatalogProblem[];
+  /**
+   * True when no document of the file is a catalog document (a CI workflow, a DVC pipeline, a
+   * Kubernetes manifest beside a catalog-info.yaml): the file is skipped, not reported.
+   */
+  ignored?: boolean;
+}
+
+/** Without a kind registry: the groups of the built-in kinds (and their misspellings). */
+const defaultCatalogApi = (apiVersion: string) => /backst|plinth/i.test(apiVersion);
+
+/**
+ * Whether a mapping is meant as a catalog entity. Another group's `group/version` (batch/v1,
+ * kustomize.config.k8s.io/v1beta1) is someone else's file; so is a mapping with no apiVersion,
+ * kind or metadata at all (a CI workflow, a DVC pipeline). Anything else is checked as an entity.
+ */
+function isCatalogDocument(
+  fields: Map<unknown, unknown>,
+  isCatalogApi: (apiVersion: string) => boolean,
+): boolean {
+  if (!fields.has('apiVersion')) return fields.has('kind') || fields.has('metadata');
+  const apiVersion = fields.get('apiVersion');
+  const text = isScalar(apiVersion) ? apiVersion.value : undefined;
+  if (typeof text === 'string' && /^[\w.-]+\/[\w.-]+$/.test(text)) return isCatalogApi(text);
+  return true;
 }
 
 // Duplicate keys are found by our own walk: the library's check compares every key with every
@@ -57,7 +71,12 @@ const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, resolveKnownTa
  * Entities are not validated here (see `validateEntity`); only their kind and name are checked.
  * @example const { entities, problems } = parseCatalogFile(text, 'catalog/teams.yaml');
  */
-export function parseCatalogFile(text: string, file: string, limits: Partial<ParseLimits> = {}): ParsedFile {
+export function parseCatalogFile(
+  text: string,
+  file: string,
+  limits: Partial<ParseLimits> = {},
+  isCatalogApi: (apiVersion: string) => boolean = defaultCatalogApi,
+): ParsedFile {
   const max = { ...DEFAULT_PARSE_LIMITS, ...limits };
   const bytes = text.length > max.maxFileBytes ? text.length : Buffer.byteLength(text, 'utf8');
   if (bytes > max.maxFileBytes) {
@@ -67,7 +86,7 @@ export function parseCatalogFile(text: string, file: string, limits: Partial<Par
       problems: [{ file, line: 1, column: 1, code: 'CATALOG_YAML_LIMIT', severity: 'error', message }],
     };
   }
-  const reader = new FileReader(text, file, max);
+  const reader = new FileReader(text, file, max, isCatalogApi);
   try {
     reader.read();
   } catch (error) {
@@ -81,11 +100,16 @@ class FileReader {
   readonly result: ParsedFile = { entities: [], problems: [] };
   private readonly lines = new LineCounter();
   private readonly composer = new Composer(COMPOSE_OPTIONS);
+  private catalogDocuments = 0;
+  private otherDocuments = 0;
+  /** Problems that matter only if the file turns out to be a catalog file (a list, a broken document). */
+  private readonly undecided: CatalogProblem[] = [];
 
   constructor(
     private readonly text: string,
     private readonly file: string,
     private readonly limits: ParseLimits,
+    private readonly isCatalogApi: (apiVersion: string) => boolean,
   ) {}
 
   read(): void {
@@ -107,6 +131,25 @@ class FileReader {
       for (const document of this.composer.next(token)) this.document(document);
     }
     for (const document of this.composer.end(false, this.text.length)) this.document(document);
+    this.decide();
+  }
+
+  /** A file with no catalog document is someone else's YAML: skipped; its syntax slips are warnings at most. */
+  private decide(): void {
+    if (this.catalogDocuments > 0) {
+      this.result.problems.push(...this.undecided);
+      return;
+    }
+    const limits = this.result.problems.some((p) => p.code === 'CATALOG_YAML_LIMIT');
+    const syntax = this.undecided.filter((p) => p.code === 'CATALOG_YAML_SYNTAX' && p.severity === 'error');
+    for (const problem of syntax) {
+      this.result.problems.push({
+        ...problem,
+        severity: 'warning',
+        message: `${problem.message} (this file holds no catalog entity; if it is not meant as one, ignore this)`,
+      });
+    }
+    if (!limits && syntax.length === 0 && this.otherDocuments > 0) this.result.ignored = true;
   }
 
   private isTooDeep(token: CST.Document): boolean {
@@ -118,10 +161,16 @@ class FileReader {
   }
 
   private document(document: Document.Parsed): void {
-    for (const warning of document.warnings.slice(0, 10)) this.yamlProblem(warning, 'warning', 0);
+    for (const warning of document.warnings.slice(0, 10)) {
+      this.undecided.push(
+        this.locate(warning.pos[0], 'CATALOG_YAML_SYNTAX', syntaxMessage(warning, 0), undefined, 'warning'),
+      );
+    }
     const [error, ...more] = document.errors;
     if (error) {
-      this.yamlProblem(error, 'error', more.length);
+      this.undecided.push(
+        this.locate(error.pos[0], 'CATALOG_YAML_SYNTAX', syntaxMessage(error, more.length)),
+      );
       return;
     }
     const root = document.contents;
@@ -129,9 +178,18 @@ class FileReader {
     if (!isMap(root)) {
       const what = isSeq(root) ? 'a list' : 'a single value';
       const message = `this YAML document is ${what}, not an entity: an entity is a mapping with apiVersion, kind, metadata and spec`;
-      this.problem('CATALOG_NOT_AN_ENTITY', root.range[0], message);
+      this.undecided.push(this.locate(root.range[0], 'CATALOG_NOT_AN_ENTITY', message));
+      this.otherDocuments += 1;
       return;
     }
+    const fields = new Map(
+      root.items.map((pair) => [isScalar(pair.key) ? pair.key.value : pair.key, pair.value]),
+    );
+    if (!isCatalogDocument(fields, this.isCatalogApi)) {
+      this.otherDocuments += 1;
+      return;
+    }
+    this.catalogDocuments += 1;
     const walk = walkDocument(root, this.limits);
     if (walk.issue) {
       this.problem(walk.issue.code, walk.issue.offset, walk.issue.message);
@@ -173,10 +231,6 @@ class FileReader {
     });
   }
 
-  private yamlProblem(error: YAMLError, severity: ProblemSeverity, more: number): void {
-    this.problem('CATALOG_YAML_SYNTAX', error.pos[0], syntaxMessage(error, more), undefined, severity);
-  }
-
   problem(
     code: CatalogProblemCode,
     offset: number,
@@ -184,9 +238,19 @@ class FileReader {
     field?: string,
     severity: ProblemSeverity = 'error',
   ): void {
+    this.result.problems.push(this.locate(offset, code, message, field, severity));
+  }
+
+  private locate(
+    offset: number,
+    code: CatalogProblemCode,
+    message: string,
+    field?: string,
+    severity: ProblemSeverity = 'error',
+  ): CatalogProblem {
     const problem: CatalogProblem = { file: this.file, ...this.position(offset), code, severity, message };
     if (field !== undefined) problem.field = field;
-    this.result.problems.push(problem);
+    return problem;
   }
 
   private position(offset: number): { line: number; column: number } {

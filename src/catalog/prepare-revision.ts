@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { resolveAcrossLocations } from './across-locations.js';
 import type { PreparedRevision } from './apply-revision.js';
-import { toEntityRow } from './entity-rows.js';
-import type { CatalogProblem } from './model.js';
+import { attachJobs } from './entity-job.js';
+import { ownerRef, toEntityRow } from './entity-rows.js';
+import type { CatalogProblem, ParsedEntity } from './model.js';
 import { type CatalogFile, validateRevision } from './validate-revision.js';
 
 export interface PrepareInput {
@@ -20,11 +21,24 @@ export function prepareRevision(input: PrepareInput): PreparedRevision {
   const validated = validateRevision(input.files);
   validated.problems.unshift(...input.readProblems);
   const resolved = resolveAcrossLocations(validated, input.refsElsewhere);
+  const { jobs, problems } = attachJobs(resolved.entities, input.files);
   return {
-    rows: resolved.entities.map((e) => toEntityRow(e, input.locationId, input.now)),
+    rows: resolved.entities.map((e) => toEntityRow(e, input.locationId, input.now, jobs.get(e.ref))),
     relations: resolved.relations,
-    problems: resolved.problems,
+    problems: [...resolved.problems, ...withOwners(problems, resolved.entities)],
   };
+}
+
+/** Problems about an entity carry its owner, so that the owning team sees them on its Home page. */
+function withOwners(problems: CatalogProblem[], entities: readonly ParsedEntity[]): CatalogProblem[] {
+  if (problems.length === 0) return problems;
+  const owners = new Map(
+    entities.map((e) => [e.ref, ownerRef(e.entity.spec?.owner, e.entity.metadata.namespace ?? 'default')]),
+  );
+  return problems.map((p) => {
+    const owner = p.entityRef ? owners.get(p.entityRef) : null;
+    return owner ? { ...p, owner } : p;
+  });
 }
 
 // Below this a thread costs more than it saves.

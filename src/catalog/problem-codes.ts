@@ -20,6 +20,8 @@ export const CATALOG_PROBLEM_CODES = {
   CATALOG_DUPLICATE_REF: 'The same entity is defined twice',
   /** A reference names an entity that is not in the catalog. */
   CATALOG_DANGLING_REF: 'A reference names an entity that does not exist',
+  /** The job file an entity's plinth.dev/job annotation names is missing, outside the repository or broken. */
+  CATALOG_JOB_FILE: 'The job file an entity points at is missing or broken',
   /** A folder holds more files or bytes than a location may. */
   CATALOG_FOLDER_LIMIT: 'The folder holds too many files or too many bytes',
 } as const;

@@ -80,6 +80,16 @@ export const EntitySource = Type.Object({
   viewUrl: Nullable(Type.String()),
 });
 
+export const EntityJobView = Type.Object(
+  {
+    file: Type.String({ description: 'The job file, in the location' }),
+    spec: Type.Unknown({ description: 'Its fields as written; POST /api/jobs checks them' }),
+    viewUrl: Nullable(Type.String()),
+    editUrl: Nullable(Type.String()),
+  },
+  { description: 'The job its plinth.dev/job annotation names: what the Run button starts from' },
+);
+
 export const EntityDetail = Type.Object({
   ...EntitySummary.properties,
   entity: Type.Unknown({ description: 'The entity as written (apiVersion, kind, metadata, spec)' }),
@@ -87,6 +97,7 @@ export const EntityDetail = Type.Object({
   relations: Type.Array(RelationView),
   problems: Type.Array(Problem),
   source: EntitySource,
+  job: Nullable(EntityJobView),
   updatedAt: Type.String(),
 });
 export type EntityDetail = Type.Static<typeof EntityDetail>;

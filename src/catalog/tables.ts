@@ -47,6 +47,8 @@ export interface CatalogEntitiesTable {
   file: string;
   line: number;
   updated_at: string;
+  /** The job file its plinth.dev/job annotation names, read at the same commit: `{file, text}` as JSON. */
+  job: string | null;
 }
 
 export interface CatalogEntityTagsTable {

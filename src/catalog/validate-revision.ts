@@ -1,3 +1,4 @@
+import { JOB_ANNOTATION } from './entity-job.js';
 import { entityProblem } from './entity-problem.js';
 import type { OutgoingRelation } from './extension.js';
 import { defaultKindRegistry, type KindRegistry } from './kind-registry.js';
@@ -46,6 +47,8 @@ export interface ValidatedCatalog {
    * finds the target elsewhere, in another location, may drop the problem and keep the relation.
    */
   unresolved: UnresolvedRelation[];
+  /** Files with no catalog document (CI workflows, pipelines, manifests): skipped, in the order given. */
+  skipped: string[];
 }
 
 const INVERSE = new Map<RelationType, RelationType>(
@@ -68,8 +71,10 @@ export function validateRevision(
   const kinds = options.kinds ?? defaultKindRegistry();
   const problems: CatalogProblem[] = [];
   const candidates: ParsedEntity[] = [];
+  const skipped: string[] = [];
   for (const file of files) {
-    const parsed = parseCatalogFile(file.text, file.path, options.limits);
+    const parsed = parseCatalogFile(file.text, file.path, options.limits, kinds.isCatalogApi);
+    if (parsed.ignored) skipped.push(file.path);
     for (const problem of parsed.problems) problems.push(problem);
     for (const entity of parsed.entities) candidates.push(entity);
   }
@@ -90,6 +95,7 @@ export function validateRevision(
     relations: linked.relations,
     problems: sortProblems(problems, files),
     unresolved: linked.unresolved,
+    skipped,
   };
 }
 
@@ -98,6 +104,8 @@ export function validateRevision(
  * needed, for dangling references and duplicates across locations; at 100,000 entities the full
  * maps would hold hundreds of megabytes.
  */
+const JOB_FIELD = `metadata.annotations.${JOB_ANNOTATION}`;
+
 function keepPositions(
   all: ParsedEntity['fieldPositions'],
   outgoing: readonly OutgoingRelation[],
@@ -109,6 +117,9 @@ function keepPositions(
       if (found) kept.set(path, found);
     }
   }
+  // The job annotation's file is looked up after validation, and reported at the annotation.
+  const job = all.get(JOB_FIELD);
+  if (job) kept.set(JOB_FIELD, job);
   return kept;
 }
 

@@ -12,6 +12,11 @@ export interface CollectorOptions {
   idleIntervalMs: number;
   /** Polls in a row in which the executor does not know a job before it is declared lost. */
   lostAfter?: number;
+  /**
+   * How soon after a submit or cancel the next poll runs. Kicks within this window share one poll:
+   * a burst of submits must not turn into a scheduler query per submit.
+   */
+  kickDelayMs?: number;
 }
 
 function taskIndex(externalId: string): number {
@@ -74,6 +79,11 @@ export class JobCollector extends EventEmitter {
   private timer?: NodeJS.Timeout;
   private waitMs: number;
   private stopped = true;
+  /** A cycle is in flight: ticks never overlap, a kick meanwhile asks for one more soon after. */
+  private running = false;
+  private kicked = false;
+  /** When the scheduled tick fires (epoch ms), if one is scheduled. */
+  private dueAt: number | undefined;
 
   constructor(
     private readonly store: JobStore,
@@ -137,10 +147,17 @@ export class JobCollector extends EventEmitter {
     return asked;
   }
 
-  /** Polls now (after a submit or a cancel) instead of at the next tick. */
+  /** Polls soon (after a submit or a cancel) instead of at the next tick; bursts share one poll. */
   kick(): void {
     this.waitMs = this.options.intervalMs;
-    if (!this.stopped) this.schedule(0);
+    if (this.stopped) return;
+    if (this.running) {
+      this.kicked = true;
+      return;
+    }
+    const delay = this.options.kickDelayMs ?? 250;
+    if (this.dueAt !== undefined && this.dueAt <= Date.now() + delay) return;
+    this.schedule(delay);
   }
 
   start(): void {
@@ -151,15 +168,20 @@ export class JobCollector extends EventEmitter {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = undefined;
   }
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + ms;
     this.timer = setTimeout(() => void this.tick(), ms);
     this.timer.unref();
   }
 
   private async tick(): Promise<void> {
+    this.dueAt = undefined;
+    this.running = true;
+    this.kicked = false;
     try {
       const asked = await this.cycle();
       // Nothing active: back off, up to the idle interval.
@@ -167,7 +189,11 @@ export class JobCollector extends EventEmitter {
         asked > 0 ? this.options.intervalMs : Math.min(this.waitMs * 2, this.options.idleIntervalMs);
     } catch (error) {
       this.logger.error({ err: error }, 'Job status cycle failed');
+    } finally {
+      this.running = false;
     }
-    if (!this.stopped) this.schedule(this.waitMs);
+    if (this.stopped) return;
+    const kickDelay = this.options.kickDelayMs ?? 250;
+    this.schedule(this.kicked ? Math.min(kickDelay, this.waitMs) : this.waitMs);
   }
 }

@@ -8,6 +8,7 @@ import type { Executor } from './extension.js';
 import type { JobSpec } from './job-spec.js';
 import type { JobStore } from './job-store.js';
 import { toJob } from './job-view.js';
+import type { JobsTable } from './tables.js';
 
 export interface ComputeOptions {
   defaultExecutor: string;
@@ -105,7 +106,7 @@ export class JobService {
       });
     }
     const now = nowIso();
-    await this.store.insert({
+    const row: JobsTable = {
       id,
       name: spec.name,
       executor: executorName,
@@ -136,13 +137,16 @@ export class JobService {
       stale: 0,
       missing_polls: 0,
       cancelled_by: null,
+    };
+    await this.store.transaction(async (store, trx) => {
+      await store.insert(row);
+      await this.audit.record(
+        actor,
+        { action: 'job.submit', target: id, details: { name: spec.name, executor: executorName, team } },
+        trx,
+      );
     });
-    await this.audit.record(actor, {
-      action: 'job.submit',
-      target: id,
-      details: { name: spec.name, executor: executorName, team },
-    });
-    return this.getRow(id);
+    return row;
   }
 
   private async getRow(id: string) {
@@ -209,15 +213,19 @@ export class JobService {
     const row = await this.visible(principal, id);
     if (row.state !== 'pending' && row.state !== 'running')
       throw computeErrors.COMPUTE_JOB_FINISHED.create([id, row.state]);
-    await this.store.update(id, { cancelled_by: principal.user.username });
+    // Who cancelled is written first: the poll that sees the job end explains it with that name.
+    await this.store.transaction(async (store, trx) => {
+      await store.update(id, { cancelled_by: principal.user.username });
+      await this.audit.record(actor, { action: 'job.cancel', target: id, details: { name: row.name } }, trx);
+    });
     try {
       await this.executor(row.executor).cancel(row.external_id as string);
     } catch (error) {
+      await this.store.update(id, { cancelled_by: row.cancelled_by });
       throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([row.executor, (error as Error).message], {
         cause: error,
       });
     }
-    await this.audit.record(actor, { action: 'job.cancel', target: id, details: { name: row.name } });
     // Stopping takes a moment (a grace period, a scheduler round-trip): answer once it shows, or after 3 s.
     for (let i = 0; i < 15; i++) {
       await poll(row.executor);

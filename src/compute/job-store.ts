@@ -19,6 +19,11 @@ const ACTIVE = ['pending', 'running'];
 export class JobStore {
   constructor(private readonly db: Db) {}
 
+  /** Runs `work` in one transaction, with a store bound to it (and the transaction, for the audit log). */
+  transaction<T>(work: (store: JobStore, trx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new JobStore(trx), trx));
+  }
+
   insert(row: JobsTable) {
     return this.db.insertInto('jobs').values(row).execute();
   }

@@ -32,15 +32,22 @@ Exit status: 0 when there is no error (warnings alone do not fail), 1 otherwise.
     .action(async (paths: string[], _opts: unknown, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       // Loaded here, not at the top: the validator and its schemas would slow every command's start.
-      const { formatProblem, formatSummary, summarizeProblems, validateRevision } = await import(
+      const { attachJobs, formatProblem, formatSummary, summarizeProblems, validateRevision } = await import(
         '../../catalog/index.js'
       );
       const read = await readPaths(paths);
       const result = validateRevision(read.files);
-      const problems = [...read.problems, ...result.problems];
+      // The job files that entities point at (plinth.dev/job) are checked as a sync checks them.
+      const jobs = attachJobs(result.entities, read.files);
+      const problems = [...read.problems, ...result.problems, ...jobs.problems];
       const summary = summarizeProblems(result.entities.length, problems);
-      if (json) io.stdout(`${JSON.stringify({ ...summary, problems }, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify({ ...summary, problems, skipped: result.skipped }, null, 2)}\n`);
       else if (problems.length > 0) io.stdout(`${problems.map(formatProblem).join('\n')}\n`);
+      // Said, so that a catalog file whose apiVersion is mistyped beyond recognition is not missed.
+      if (!json && result.skipped.length > 0) {
+        const shownFiles = result.skipped.slice(0, 5).join(', ') + (result.skipped.length > 5 ? ', …' : '');
+        io.stderr(`skipped ${result.skipped.length} YAML file(s) with no catalog entity: ${shownFiles}\n`);
+      }
       // The summary is the error's message, so that it is printed once either way.
       if (summary.errors > 0)
         throw new CliError('CATALOG_INVALID', formatSummary(summary), { details: summary });

@@ -70,6 +70,21 @@ export function useEntity(ref: EntityRefParts) {
   });
 }
 
+/** The entity a job form starts from (`kind:namespace/name`), when there is one: its page's Run button. */
+export function useEntityByRef(ref: string | undefined) {
+  const match = ref ? /^([^:]+):([^/]+)\/(.+)$/.exec(ref) : null;
+  const parts: EntityRefParts = {
+    kind: match?.[1] ?? '',
+    namespace: match?.[2] ?? '',
+    name: match?.[3] ?? '',
+  };
+  return useQuery({
+    queryKey: [...catalogKey, 'entity', parts.kind, parts.namespace, parts.name],
+    queryFn: ({ signal }) => api<EntityDetail>(entityPath(parts), { signal }),
+    enabled: match !== null,
+  });
+}
+
 /** The relation graph around an entity, `depth` hops out. */
 export function useEntityGraph(ref: EntityRefParts, depth: number) {
   return useQuery({

@@ -9,6 +9,9 @@ export const paths = {
   entity: '/catalog/:kind/:namespace/:name',
   docs: '/docs',
   templates: '/templates',
+  template: '/templates/:namespace/:name',
+  tasks: '/templates/tasks',
+  task: '/templates/tasks/:id',
   services: '/services',
   compute: '/compute',
   newJob: '/compute/new',
@@ -82,8 +85,8 @@ export function jobHref(id: string, tab?: string): string {
 }
 
 /** Link to the new-job form, prefilled from an existing job when `from` names one (Resubmit). */
-export function newJobHref(from?: string): string {
-  return withQuery(paths.newJob, { from });
+export function newJobHref(from?: string, entity?: string): string {
+  return withQuery(paths.newJob, { from, entity });
 }
 
 /** Link to the sign-in page that returns to `next` afterwards. */
@@ -99,4 +102,21 @@ export function safeNext(next: string | null): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.home;
   if (next.startsWith(paths.login)) return paths.home;
   return next;
+}
+
+/** Link to the template gallery with its filters: `/templates?type=infrastructure&q=bucket`. */
+export function templatesHref(filters: Record<string, string | undefined> = {}): string {
+  return withQuery(paths.templates, filters);
+}
+
+/** Link to one template's form, from its ref `template:namespace/name`. */
+export function templateHref(ref: string): string {
+  const match = /^(?:template:)?([^/]+)\/(.+)$/.exec(ref);
+  const [namespace, name] = match ? [match[1] ?? 'default', match[2] ?? ''] : ['default', ref];
+  return `/templates/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}
+
+/** Link to one task (a run of a template). */
+export function taskHref(id: string): string {
+  return `/templates/tasks/${encodeURIComponent(id)}`;
 }

@@ -70,10 +70,9 @@ export class SlurmExecutor implements Executor {
         secretNames: Object.keys(secrets),
         extraOptions: optionFlags(spec.options ?? {}),
       });
-      await this.prepare(outputDir, script);
       // A python or R script cannot take export lines: then its whole environment travels with sbatch.
       const carried = isShellScript(spec) ? secrets : { ...publicEnv, PLINTH_JOB_ID: jobId, ...secrets };
-      const externalId = await this.cli.submit(script, carried);
+      const externalId = await this.prepare(outputDir, script, () => this.cli.submit(script, carried));
       this.logger.info({ job: jobId, slurmJob: externalId }, 'Slurm job submitted');
       return { externalId, script, ...outputPaths(outputDir, externalId, Boolean(spec.array)) };
     } catch (error) {
@@ -81,10 +80,21 @@ export class SlurmExecutor implements Executor {
     }
   }
 
-  private async prepare(outputDir: string, script: string): Promise<void> {
-    if (!this.cli.transport.isLocal) return this.cli.makeDirectory(outputDir);
+  /**
+   * Makes the output folder, then submits; the script's copy beside the outputs is written while
+   * sbatch runs (Slurm reads the script from stdin, the copy is for people), off the submit's path.
+   */
+  private async prepare(outputDir: string, script: string, submit: () => Promise<string>): Promise<string> {
+    if (!this.cli.transport.isLocal) {
+      await this.cli.makeDirectory(outputDir);
+      return submit();
+    }
     await mkdir(outputDir, { recursive: true });
-    await writeFile(join(outputDir, SCRIPT_FILE), script, { mode: 0o644 });
+    const [externalId] = await Promise.all([
+      submit(),
+      writeFile(join(outputDir, SCRIPT_FILE), script, { mode: 0o644 }),
+    ]);
+    return externalId;
   }
 
   async poll(externalIds: string[]): Promise<Map<string, ExternalStatus>> {

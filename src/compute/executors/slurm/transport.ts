@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { LaunchError, type LaunchResult, ProcessLauncher } from '../../../core/launcher/process-launcher.js';
 import { SlurmUnavailableError } from './cli-errors.js';
 
 export interface RunOptions {
@@ -41,11 +41,13 @@ export interface LocalTransportOptions {
   slurmConf?: string;
 }
 
-/** Runs Slurm's commands as child processes of Plinth, each with a timeout. */
+/** Runs Slurm's commands on this machine, each with a timeout. */
 export class LocalTransport implements Transport {
   readonly where = 'this machine';
   readonly isLocal = true;
   private readonly baseEnv: Record<string, string>;
+  // Commands start from a small helper process: forking the server itself gets slower as it grows.
+  private readonly launcher = new ProcessLauncher();
 
   constructor(private readonly options: LocalTransportOptions = {}) {
     this.baseEnv = Object.fromEntries(
@@ -54,53 +56,39 @@ export class LocalTransport implements Transport {
     if (options.slurmConf) this.baseEnv.SLURM_CONF = options.slurmConf;
   }
 
-  run(argv: string[], options: RunOptions): Promise<RunResult> {
+  async run(argv: string[], options: RunOptions): Promise<RunResult> {
     const [command, ...args] = argv;
-    if (!command) return Promise.reject(new Error('no command to run'));
+    if (!command) throw new Error('no command to run');
     const file = this.options.binDir && !command.includes('/') ? join(this.options.binDir, command) : command;
-    return new Promise((resolve, reject) => {
-      const child = spawn(file, args, {
+    let result: LaunchResult;
+    try {
+      result = await this.launcher.run(file, args, {
         env: { ...this.baseEnv, ...options.env },
-        stdio: ['pipe', 'pipe', 'pipe'],
+        input: options.input ?? '',
+        timeoutMs: options.timeoutMs,
+        maxOutputBytes: MAX_OUTPUT,
       });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let size = 0;
-      const collect = (into: Buffer[]) => (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= MAX_OUTPUT) into.push(chunk);
-      };
-      child.stdout.on('data', collect(out));
-      child.stderr.on('data', collect(err));
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(
-          new SlurmUnavailableError(
-            `${command} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`,
-          ),
-        );
-      }, options.timeoutMs);
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(
-          new SlurmUnavailableError(
-            error.code === 'ENOENT'
-              ? `${file} not found: install Slurm's client commands on this machine or set binDir`
-              : `${command} could not start: ${error.message}`,
-          ),
-        );
-      });
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        resolve({
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-          code: code ?? (signal ? 128 : 1),
-        });
-      });
-      // A command that exits before reading its stdin must not crash Plinth with EPIPE.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(options.input ?? '');
-    });
+    } catch (error) {
+      const code = error instanceof LaunchError ? error.code : null;
+      throw new SlurmUnavailableError(
+        code === 'ENOENT'
+          ? `${file} not found: install Slurm's client commands on this machine or set binDir`
+          : `${command} could not start: ${(error as Error).message}`,
+      );
+    }
+    if (result.timedOut) {
+      throw new SlurmUnavailableError(
+        `${command} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s`,
+      );
+    }
+    return {
+      stdout: result.stdout,
+      stderr: result.stderr,
+      code: result.code ?? (result.signal ? 128 : 1),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.launcher.close();
   }
 }

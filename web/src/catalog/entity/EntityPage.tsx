@@ -6,12 +6,13 @@ import {
   IconInfoCircle,
   IconLifebuoy,
   IconPencil,
+  IconPlayerPlay,
 } from '@tabler/icons-react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api-error.js';
 import { useEntity } from '../../api/catalog-queries.js';
 import type { EntityDetail } from '../../api/catalog-types.js';
-import { catalogHref, paths } from '../../app/routes.js';
+import { catalogHref, newJobHref, paths } from '../../app/routes.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -49,12 +50,23 @@ function HeaderActions({ detail }: { detail: EntityDetail }) {
   const { pathname } = useLocation();
   return (
     <>
+      {detail.job && (
+        <Button
+          component={Link}
+          to={newJobHref(undefined, detail.ref)}
+          leftSection={<IconPlayerPlay size={16} />}
+          data-testid="run-entity-job"
+        >
+          Run
+        </Button>
+      )}
       {detail.source.editUrl && (
         <Button
           component="a"
           href={detail.source.editUrl}
           target="_blank"
           rel="noreferrer"
+          variant={detail.job ? 'default' : 'filled'}
           leftSection={<IconPencil size={16} />}
         >
           Edit in git

@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { JobBadge } from '../JobStateBadge.js';
+import { EfficiencyCard } from './EfficiencyCard.js';
 import { JobActions } from './JobActions.js';
 import { JobFacts } from './JobFacts.js';
 import { LogTab } from './LogTab.js';
@@ -136,6 +137,7 @@ function JobView({ job }: { job: JobDetail }) {
       />
       <WhyItEnded job={job} />
       <JobFacts job={job} />
+      <EfficiencyCard job={job} />
       <JobTabs job={job} />
     </>
   );

@@ -1,11 +1,13 @@
 import { Alert, Anchor, Button, Code, Grid, Skeleton, Stack } from '@mantine/core';
-import { IconCpu, IconRepeat } from '@tabler/icons-react';
+import { IconCpu, IconPlayerPlay, IconRepeat } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
+import { useEntityByRef } from '../../api/catalog-queries.js';
+import type { EntityDetail } from '../../api/catalog-types.js';
 import { useExecutors, useJob } from '../../api/job-queries.js';
-import type { Executor, JobDetail } from '../../api/job-types.js';
+import type { Executor, JobDetail, JobSpec } from '../../api/job-types.js';
 import type { User } from '../../api/types.js';
 import { useCurrentUser } from '../../app/current-user.js';
-import { jobHref, newJobHref, paths } from '../../app/routes.js';
+import { entityHref, jobHref, newJobHref, paths } from '../../app/routes.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -14,11 +16,11 @@ import { emptyValues, type JobFormValues, valuesFromSpec } from './job-form-mode
 
 const trail = [{ label: 'Compute', href: paths.compute }];
 
-function startingValues(executors: Executor[], user: User, source: JobDetail | undefined): JobFormValues {
+function startingValues(executors: Executor[], user: User, spec: JobSpec | undefined): JobFormValues {
   const fallback = executors.find((e) => e.default) ?? executors[0];
   const blank = emptyValues(fallback?.name ?? '', user.teams[0]?.name ?? '');
-  if (!source) return blank;
-  const values = valuesFromSpec(source.spec, blank);
+  if (!spec) return blank;
+  const values = valuesFromSpec(spec, blank);
   // The job may come from an executor no longer offered, or a team the person has left.
   if (!executors.some((e) => e.name === values.executor)) values.executor = blank.executor;
   if (!user.teams.some((t) => t.name === values.team)) values.team = blank.team;
@@ -62,13 +64,45 @@ function ResubmitNote({ source }: { source: JobDetail }) {
   );
 }
 
-/** The new-job form, empty or prefilled from an earlier job (`?from=<id>`, the Resubmit button). */
+function EntityNote({ entity }: { entity: EntityDetail }) {
+  const job = entity.job;
+  if (!job) return null;
+  return (
+    <Alert variant="light" icon={<IconPlayerPlay size={20} />} mb="lg" data-testid="entity-job-note">
+      Prefilled from{' '}
+      {job.viewUrl ? (
+        <Anchor href={job.viewUrl} target="_blank" rel="noreferrer" ff="monospace">
+          {job.file}
+        </Anchor>
+      ) : (
+        <Code>{job.file}</Code>
+      )}
+      , the job of{' '}
+      <Anchor component={Link} to={entityHref(entity.ref)} fw={600}>
+        {entity.title ?? entity.name}
+      </Anchor>
+      . Change what you need for this run; the file in git stays as it is.
+    </Alert>
+  );
+}
+
+/** A job spec as written in a file: a mapping, else nothing to prefill from. */
+function specOfFile(spec: unknown): JobSpec | undefined {
+  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as JobSpec) : undefined;
+}
+
+/**
+ * The new-job form: empty, prefilled from an earlier job (`?from=<id>`, the Resubmit button), or
+ * from a catalog entity's job file (`?entity=<ref>`, the Run button of its page).
+ */
 export function NewJobPage() {
   const [params] = useSearchParams();
   const from = params.get('from') ?? undefined;
+  const entityRef = from ? undefined : (params.get('entity') ?? undefined);
   const user = useCurrentUser();
   const executors = useExecutors();
   const source = useJob(from);
+  const entity = useEntityByRef(entityRef);
   const header = (
     <PageHeader
       title="Submit a job"
@@ -76,7 +110,7 @@ export function NewJobPage() {
       description="Say what to run and what it needs. The preview shows the job spec that will be sent, the same one the CLI and the API take."
     />
   );
-  if (executors.isPending || (from && source.isPending)) {
+  if (executors.isPending || (from && source.isPending) || (entityRef && entity.isPending)) {
     return (
       <>
         {header}
@@ -113,6 +147,23 @@ export function NewJobPage() {
       </>
     );
   }
+  if (entityRef && (entity.isError || !entity.data?.job)) {
+    return (
+      <>
+        {header}
+        <ErrorState
+          title="Could not load the job of this catalog entity"
+          error={entity.error ?? new Error(`${entityRef} has no job file (plinth.dev/job annotation)`)}
+          onRetry={() => entity.refetch()}
+          extra={
+            <Button component={Link} to={newJobHref()} size="xs" variant="default">
+              Start from an empty form
+            </Button>
+          }
+        />
+      </>
+    );
+  }
   if (executors.data.items.length === 0) {
     return (
       <>
@@ -125,9 +176,14 @@ export function NewJobPage() {
     <>
       {header}
       {source.data && <ResubmitNote source={source.data} />}
+      {entityRef && entity.data && <EntityNote entity={entity.data} />}
       <JobForm
-        key={from ?? 'new'}
-        initialValues={startingValues(executors.data.items, user, source.data)}
+        key={from ?? entityRef ?? 'new'}
+        initialValues={startingValues(
+          executors.data.items,
+          user,
+          source.data?.spec ?? (entityRef ? specOfFile(entity.data?.job?.spec) : undefined),
+        )}
         executors={executors.data.items}
       />
     </>
