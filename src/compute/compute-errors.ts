@@ -8,6 +8,14 @@ export const computeErrors = defineErrors({
     status: 503,
     message: 'The %s executor does not answer (%s); the job was not submitted, try again later',
   },
+  COMPUTE_EXECUTOR_NOT_ALLOWED: {
+    status: 403,
+    message: "executor: '%s' is offered to the teams %s; a job of %s may not use it",
+  },
+  COMPUTE_PARTITION_NOT_ALLOWED: {
+    status: 403,
+    message: "partition: '%s' is not one of team %s's partitions (%s)",
+  },
   COMPUTE_TEAM_NOT_YOURS: { status: 403, message: "team: you are not a member of '%s'" },
   COMPUTE_QUOTA_EXCEEDED: {
     status: 429,

@@ -11,6 +11,7 @@ import { JobCollector } from './job-collector.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { computeRoutes, type ExecutorInfo } from './routes.js';
+import { TeamAccess } from './team-access.js';
 
 export interface ComputeModuleOptions {
   config: Config;
@@ -62,9 +63,14 @@ export async function createComputeModule(
   const { executors, infos } = await createExecutors(registry, options.config, outputRoot, logger);
   const store = new JobStore(db);
   const c = options.config.compute;
+  const access = new TeamAccess({
+    executorTeams: c.executorTeams,
+    teamLimits: c.teamLimits,
+    defaultMaxActiveJobs: c.maxActiveJobsPerTeam,
+  });
   const jobs = new JobService(store, executors, audit, options.teamsOf, {
     defaultExecutor: c.defaultExecutor,
-    maxActiveJobsPerTeam: c.maxActiveJobsPerTeam,
+    access,
     outputRoot,
   });
   const collector = new JobCollector(store, executors, logger, {

@@ -9,10 +9,12 @@ import type { JobSpec } from './job-spec.js';
 import type { JobStore } from './job-store.js';
 import { toJob } from './job-view.js';
 import type { JobsTable } from './tables.js';
+import type { TeamAccess } from './team-access.js';
 
 export interface ComputeOptions {
   defaultExecutor: string;
-  maxActiveJobsPerTeam: number;
+  /** Which teams may use which executor and partition, and their limits of active jobs. */
+  access: TeamAccess;
   /** Root folder of job outputs (`<root>/<jobId>`). */
   outputRoot: string;
 }
@@ -40,11 +42,31 @@ export class JobService {
     return found;
   }
 
-  /** The partitions an executor offers, from the engine itself; none when it has no such notion. */
-  async partitions(name: string) {
+  /** The executors `principal` may choose (all for Keepers; those offered to one of their teams). */
+  async executorsFor(principal: Principal): Promise<string[]> {
+    return this.options.access.executorsFor(
+      this.executorNames(),
+      principal,
+      await this.teamsOf(principal.user.id),
+    );
+  }
+
+  /**
+   * The partitions an executor offers, from the engine itself, that `principal` may use; none when
+   * it has no such notion.
+   */
+  async partitions(principal: Principal, name: string) {
+    if (!(await this.executorsFor(principal)).includes(name)) {
+      throw computeErrors.COMPUTE_EXECUTOR_UNKNOWN.create([
+        name,
+        (await this.executorsFor(principal)).join(', ') || 'none',
+      ]);
+    }
     const executor = this.executor(name);
+    const allowed = this.options.access.partitionsFor(principal, await this.teamsOf(principal.user.id));
     try {
-      return (await executor.partitions?.()) ?? [];
+      const all = (await executor.partitions?.()) ?? [];
+      return allowed ? all.filter((p) => allowed.has(p.name)) : all;
     } catch (error) {
       throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([name, (error as Error).message], {
         cause: error,
@@ -90,12 +112,31 @@ export class JobService {
     const executor = this.executor(executorName);
     this.check(spec, executor);
     const team = await this.teamFor(principal, spec.team);
-    if (team && (await this.store.countActiveOfTeam(team)) >= this.options.maxActiveJobsPerTeam) {
-      throw computeErrors.COMPUTE_QUOTA_EXCEEDED.create([team, this.options.maxActiveJobsPerTeam]);
+    const { access } = this.options;
+    if (principal.role !== 'keeper' && !access.mayUse(executorName, team)) {
+      throw computeErrors.COMPUTE_EXECUTOR_NOT_ALLOWED.create([
+        executorName,
+        access.teamsOf(executorName).join(', '),
+        team ?? 'no team',
+      ]);
+    }
+    const partition = this.partitionFor(
+      spec.partition,
+      principal.role === 'keeper' ? null : access.partitionsOf(team),
+      team,
+    );
+    const limit = team ? access.maxActiveJobs(team) : 0;
+    if (team && (await this.store.countActiveOfTeam(team)) >= limit) {
+      throw computeErrors.COMPUTE_QUOTA_EXCEEDED.create([team, limit]);
     }
     const id = newId();
     const outputDir = join(this.options.outputRoot, id);
-    const stored: JobSpec = { ...spec, executor: executorName, ...(team ? { team } : {}) };
+    const stored: JobSpec = {
+      ...spec,
+      executor: executorName,
+      ...(team ? { team } : {}),
+      ...(partition ? { partition } : {}),
+    };
     let submitted: Awaited<ReturnType<Executor['submit']>>;
     try {
       submitted = await executor.submit({ jobId: id, spec: stored, outputDir, env: spec.env ?? {} });
@@ -147,6 +188,18 @@ export class JobService {
       );
     });
     return row;
+  }
+
+  /** A restricted team's job goes to one of its partitions: the one asked for, or the first allowed. */
+  private partitionFor(wanted: string | undefined, allowed: string[] | null, team: string | null) {
+    if (!allowed) return wanted;
+    if (wanted === undefined) return allowed[0];
+    if (!allowed.includes(wanted)) {
+      throw computeErrors.COMPUTE_PARTITION_NOT_ALLOWED.create([wanted, team ?? '', allowed.join(', ')], {
+        details: [{ field: 'partition', message: `team ${team} may use ${allowed.join(', ')}` }],
+      });
+    }
+    return wanted;
   }
 
   private async getRow(id: string) {

@@ -40,7 +40,10 @@ export function computeRoutes(
         response: { 200: ExecutorList, ...errorResponses },
       },
     },
-    async () => ({ items: executors() }),
+    async (request) => {
+      const mine = new Set(await jobs.executorsFor(request.principal as Principal));
+      return { items: executors().filter((e) => mine.has(e.name)) };
+    },
   );
 
   app.get(
@@ -55,7 +58,9 @@ export function computeRoutes(
         response: { 200: PartitionList, ...errorResponses },
       },
     },
-    async (request) => ({ items: await jobs.partitions(request.params.name) }),
+    async (request) => ({
+      items: await jobs.partitions(request.principal as Principal, request.params.name),
+    }),
   );
 
   app.post(

@@ -152,6 +152,26 @@ export const ConfigSchema = Type.Object(
           minimum: 1,
           description: 'Pending and running jobs a team may have at once',
         }),
+        executorTeams: Type.Record(Type.String(), Type.Array(Type.String({ minLength: 1 })), {
+          default: {},
+          description:
+            'Executors offered only to some teams: { slurm: [climate-modelling, protein-ml] }; an executor not listed is offered to everyone (JSON in the environment variable)',
+        }),
+        teamLimits: Type.Record(
+          Type.String(),
+          Type.Object(
+            {
+              maxActiveJobs: Type.Optional(Type.Integer({ minimum: 1 })),
+              partitions: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+            },
+            { additionalProperties: false },
+          ),
+          {
+            default: {},
+            description:
+              'Per team: its own limit of active jobs and the partitions its jobs may use, e.g. { protein-ml: { maxActiveJobs: 500, partitions: [gpu] } } (JSON in the environment variable)',
+          },
+        ),
         executors: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), {
           default: { local: {} },
           description:
