@@ -9,7 +9,9 @@ const HEARTBEAT_MS = 15_000;
 
 /**
  * Follows a job's log as server-sent events: `log` events with new text, `state` when the job's
- * state changes, and `end` once it has ended and everything written was sent.
+ * state changes, and `end` once it has ended and everything written was sent. Each `log` event's
+ * id is the byte offset after it: a client that reconnects with `Last-Event-ID` (browsers do it
+ * on their own) continues there, without a line twice.
  */
 export async function streamLogs(
   request: FastifyRequest,
@@ -25,9 +27,9 @@ export async function streamLogs(
     connection: 'keep-alive',
     'x-content-type-options': 'nosniff',
   });
-  const send = (event: string, data: unknown) =>
-    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  let offset = query.offset ?? 0;
+  const send = (event: string, data: unknown, id?: number) =>
+    res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  let offset = resumeOffset(request.headers['last-event-id']) ?? query.offset ?? 0;
   let state = '';
   let lastWrite = Date.now();
   let closed = false;
@@ -41,7 +43,8 @@ export async function streamLogs(
       send('state', { state, explanation: row.explanation });
     }
     const chunk = await readLogChunk(logPath(row, query.stream ?? 'stdout', query.task), offset, 262_144);
-    if (chunk.text) send('log', { text: chunk.text, offset: chunk.offset, nextOffset: chunk.nextOffset });
+    if (chunk.text)
+      send('log', { text: chunk.text, offset: chunk.offset, nextOffset: chunk.nextOffset }, chunk.nextOffset);
     if (chunk.text) lastWrite = Date.now();
     else if (Date.now() - lastWrite > HEARTBEAT_MS) {
       res.write(': ping\n\n');
@@ -55,4 +58,11 @@ export async function streamLogs(
     if (!chunk.text) await new Promise((r) => setTimeout(r, TICK_MS));
   }
   res.end();
+}
+
+/** The byte offset a reconnecting client asks to resume from, when its Last-Event-ID is one. */
+function resumeOffset(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
 }

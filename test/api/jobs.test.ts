@@ -200,5 +200,16 @@ describe.each(testDatabases())('jobs on the local executor on %s', (database) =>
     expect(response.body).toContain('event: log');
     expect(response.body).toMatch(/one[\s\S]*two/);
     expect(response.body).toContain('event: end');
+    // Each log event carries the offset after it as its id: a reconnect with Last-Event-ID resumes there.
+    const ids = [...response.body.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids.length).toBeGreaterThan(0);
+    const afterOne = 'one\n'.length;
+    const resumed = await t.app.inject({
+      method: 'GET',
+      url: `/api/jobs/${id}/logs/stream`,
+      headers: { ...ann.headers, 'last-event-id': String(afterOne) },
+    });
+    expect(resumed.body).toContain('two');
+    expect(resumed.body).not.toMatch(/"text":"one/);
   });
 });
