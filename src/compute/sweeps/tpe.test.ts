@@ -21,7 +21,7 @@ const space: Parameter[] = [
 function bestAfter(
   trials: number,
   seed: number,
-  pick: (history: Observation[], seed: number) => Record<string, unknown>,
+  pick: (history: Observation[], seed: number, trial: number) => Record<string, unknown>,
 ) {
   const history: Observation[] = [];
   for (let i = 0; i < trials; i++) {
