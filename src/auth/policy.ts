@@ -41,6 +41,28 @@ export const permissions = {
   'jobs.read': { audience: 'signedIn' },
   'jobs.submit': { audience: 'signedIn' },
   'jobs.cancel': { audience: 'signedIn' },
+  // Which sweep a member may see or stop (own, or their team's) is checked by the sweep service.
+  'sweeps.read': { audience: 'signedIn' },
+  'sweeps.submit': { audience: 'signedIn' },
+  'sweeps.stop': { audience: 'signedIn' },
+  'templates.read': { audience: 'signedIn' },
+  'templates.run': { audience: 'signedIn' },
+  // Whose task a member may see or run again (their own) is checked by the task service.
+  'tasks.read': { audience: 'signedIn' },
+  'tasks.create': { audience: 'signedIn' },
+  'services.read': { audience: 'signedIn' },
+  'ids.generate': { audience: 'signedIn' },
+  'credentials.generate': { audience: 'signedIn' },
+  // A team's secrets are for its members: the vault service checks the team of every call.
+  'secrets.read': { audience: 'signedIn' },
+  'secrets.write': { audience: 'signedIn' },
+  'secrets.reveal': { audience: 'signedIn' },
+  'docs.read': { audience: 'signedIn' },
+  // A person ticks only their own guide steps: the route takes the user from the session, never the body.
+  'docs.progress': { audience: 'signedIn' },
+  'docs.manage': { audience: 'keeper' },
+  'search.read': { audience: 'signedIn' },
+  'search.manage': { audience: 'keeper' },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;

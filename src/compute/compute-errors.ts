@@ -25,6 +25,8 @@ export const computeErrors = defineErrors({
     status: 400,
     message: 'env.%s: secret references need the team vault, which this installation does not offer yet',
   },
+  COMPUTE_SWEEP_NOT_FOUND: { status: 404, message: "No sweep '%s' that you may see" },
+  COMPUTE_SWEEP_ENDED: { status: 409, message: "Sweep '%s' is no longer running (%s)" },
   COMPUTE_JOB_FINISHED: { status: 409, message: "Job '%s' has already ended (%s)" },
 });
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Value } from 'typebox/value';
-import type { AuditLog } from '../auth/index.js';
+import type { AuditLog, Principal } from '../auth/index.js';
 import type { Config } from '../core/config/index.js';
 import type { Db } from '../core/db/database.js';
 import type { ExtensionRegistry } from '../core/extension.js';
@@ -11,12 +11,18 @@ import { JobCollector } from './job-collector.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { computeRoutes, type ExecutorInfo } from './routes.js';
+import { sweepRoutes } from './sweeps/routes.js';
+import { SweepController } from './sweeps/sweep-controller.js';
+import { SweepService } from './sweeps/sweep-service.js';
+import { SweepStore } from './sweeps/sweep-store.js';
 import { TeamAccess } from './team-access.js';
 
 export interface ComputeModuleOptions {
   config: Config;
   dataDir: string;
   teamsOf: (userId: string) => Promise<string[]>;
+  /** A user as the policy sees them, for work done on their behalf (a sweep's trials). */
+  principalOf: (userId: string) => Promise<Principal | null>;
 }
 
 /** Builds the executors the config asks for; a wrong setting names its key, an unknown executor lists the known. */
@@ -77,15 +83,33 @@ export async function createComputeModule(
     intervalMs: c.pollIntervalSeconds * 1000,
     idleIntervalMs: c.idlePollSeconds * 1000,
   });
+  const sweepStore = new SweepStore(db);
+  const controller = new SweepController(sweepStore, jobs, store, logger, {
+    dir: join(options.dataDir, 'sweeps'),
+    intervalMs: Math.max(500, c.pollIntervalSeconds * 1000),
+    principalOf: options.principalOf,
+  });
+  const sweeps = new SweepService(sweepStore, jobs, audit, options.teamsOf, () => controller.kick());
+  // A trial's job changed state: the sweep may have a slot free, a metric to read, a trial to stop.
+  collector.on('job', () => controller.kick());
   return {
     jobs,
     collector,
     executors,
-    routes: (app: TypedApp) => computeRoutes(app, jobs, collector, () => infos, c.submitsPerMinute),
-    /** Reconciles jobs in flight with their executors, then keeps polling. */
-    start: () => collector.start(),
+    sweeps,
+    sweepController: controller,
+    routes: (app: TypedApp) => {
+      computeRoutes(app, jobs, collector, () => infos, c.submitsPerMinute);
+      sweepRoutes(app, sweeps, c.submitsPerMinute);
+    },
+    /** Reconciles jobs in flight with their executors, then keeps polling; running sweeps carry on. */
+    start: () => {
+      collector.start();
+      controller.start();
+    },
     async stop() {
       collector.stop();
+      controller.stop();
       for (const executor of executors.values()) await executor.close?.();
     },
   };

@@ -107,7 +107,13 @@ export class JobService {
     return wanted;
   }
 
-  async submit(principal: Principal, actor: Actor, spec: JobSpec) {
+  /** Checks a spec as a submit would (fields, executor, team, partition), without running anything. */
+  async preflight(principal: Principal, spec: JobSpec): Promise<void> {
+    await this.admit(principal, spec);
+  }
+
+  /** What a submit of `spec` by `principal` resolves to, or the error that refuses it. */
+  private async admit(principal: Principal, spec: JobSpec) {
     const executorName = spec.executor ?? this.options.defaultExecutor;
     const executor = this.executor(executorName);
     this.check(spec, executor);
@@ -125,6 +131,12 @@ export class JobService {
       principal.role === 'keeper' ? null : access.partitionsOf(team),
       team,
     );
+    return { executorName, executor, team, partition };
+  }
+
+  async submit(principal: Principal, actor: Actor, spec: JobSpec) {
+    const { executorName, executor, team, partition } = await this.admit(principal, spec);
+    const { access } = this.options;
     const limit = team ? access.maxActiveJobs(team) : 0;
     if (team && (await this.store.countActiveOfTeam(team)) >= limit) {
       throw computeErrors.COMPUTE_QUOTA_EXCEEDED.create([team, limit]);
@@ -262,7 +274,13 @@ export class JobService {
     return toPage(rows, limit, (r) => r.id, toJob);
   }
 
-  async cancel(principal: Principal, actor: Actor, id: string, poll: (executor: string) => Promise<void>) {
+  async cancel(
+    principal: Principal,
+    actor: Actor,
+    id: string,
+    poll: (executor: string) => Promise<void>,
+    options: { wait?: boolean } = {},
+  ) {
     const row = await this.visible(principal, id);
     if (row.state !== 'pending' && row.state !== 'running')
       throw computeErrors.COMPUTE_JOB_FINISHED.create([id, row.state]);
@@ -279,6 +297,7 @@ export class JobService {
         cause: error,
       });
     }
+    if (options.wait === false) return toJob(await this.getRow(id));
     // Stopping takes a moment (a grace period, a scheduler round-trip): answer once it shows, or after 3 s.
     for (let i = 0; i < 15; i++) {
       await poll(row.executor);

@@ -38,15 +38,17 @@ export class JobStore {
 
   list(filter: JobFilter) {
     let query = this.db.selectFrom('jobs').selectAll();
-    if (filter.ownerId && filter.teams) {
-      const teams = filter.teams.length ? filter.teams : ['\u0000'];
+    // No teams: nothing matches by team (an empty IN list is not valid SQL).
+    if (filter.teams?.length === 0 && !filter.ownerId) return Promise.resolve([]);
+    if (filter.ownerId && filter.teams?.length) {
+      const teams = filter.teams;
       query = query.where((eb) =>
         eb.or([eb('owner_id', '=', filter.ownerId as string), eb('team', 'in', teams)]),
       );
     } else if (filter.ownerId) {
       query = query.where('owner_id', '=', filter.ownerId);
-    } else if (filter.teams) {
-      query = query.where('team', 'in', filter.teams.length ? filter.teams : ['\u0000']);
+    } else if (filter.teams?.length) {
+      query = query.where('team', 'in', filter.teams);
     }
     if (filter.state) query = query.where('state', '=', filter.state);
     if (filter.executor) query = query.where('executor', '=', filter.executor);

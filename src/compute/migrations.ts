@@ -42,4 +42,45 @@ export const computeMigrations: NamedMigrations = {
       await db.schema.createIndex('jobs_team').on('jobs').columns(['team', 'id']).execute();
     },
   },
+  '0007-compute-sweeps': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sweeps')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('owner', 'text', (c) => c.notNull())
+        .addColumn('team', 'text')
+        .addColumn('spec', 'text', (c) => c.notNull())
+        .addColumn('seed', 'integer', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('trial_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('best_trial', 'integer')
+        .addColumn('best_value', 'double precision')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text')
+        .execute();
+      await db.schema.createIndex('sweeps_state').on('sweeps').column('state').execute();
+      await db.schema.createIndex('sweeps_owner').on('sweeps').columns(['owner_id', 'id']).execute();
+      await db.schema.createIndex('sweeps_team').on('sweeps').columns(['team', 'id']).execute();
+      await db.schema
+        .createTable('sweep_trials')
+        .addColumn('sweep_id', 'text', (c) => c.notNull().references('sweeps.id').onDelete('cascade'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('params', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('job_id', 'text')
+        .addColumn('value', 'double precision')
+        .addColumn('intermediate', 'text', (c) => c.notNull())
+        .addColumn('metrics', 'text', (c) => c.notNull())
+        .addColumn('log_offset', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text')
+        .addPrimaryKeyConstraint('sweep_trials_pk', ['sweep_id', 'number'])
+        .execute();
+    },
+  },
 };

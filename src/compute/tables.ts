@@ -39,6 +39,51 @@ export interface JobsTable {
   cancelled_by: string | null;
 }
 
+/** A sweep: its spec and where it stands. */
+export interface SweepsTable {
+  id: string;
+  name: string;
+  owner_id: string;
+  owner: string;
+  team: string | null;
+  spec: string;
+  seed: number;
+  /** running | stopping | succeeded | stopped | failed */
+  state: string;
+  /** Why it ended, in plain words. */
+  reason: string | null;
+  trial_count: number;
+  best_trial: number | null;
+  best_value: number | null;
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+}
+
+/** One trial of a sweep: its parameters, its job, what it reported. */
+export interface SweepTrialsTable {
+  sweep_id: string;
+  number: number;
+  params: string;
+  /** submitting until its job exists; then the job's state, or pruned when stopped early. */
+  state: string;
+  job_id: string | null;
+  /** The objective's last reported value. */
+  value: number | null;
+  /** JSON [[step, value], ...] of the objective. */
+  intermediate: string;
+  /** JSON: the last value of every metric it reported. */
+  metrics: string;
+  /** Bytes of its stdout already read for metric lines. */
+  log_offset: number;
+  /** Why it could not run (its job was refused), in plain words. */
+  error: string | null;
+  created_at: string;
+  ended_at: string | null;
+}
+
 export interface ComputeTables {
+  sweeps: SweepsTable;
+  sweep_trials: SweepTrialsTable;
   jobs: JobsTable;
 }

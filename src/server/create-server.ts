@@ -9,6 +9,7 @@ import {
   ensureFirstKeeper,
   type FirstKeeper,
 } from '../auth/index.js';
+import type { Role } from '../auth/schemas.js';
 import { createCatalogModule } from '../catalog/catalog-module.js';
 import { catalogMigrations } from '../catalog/migrations.js';
 import { createComputeModule } from '../compute/compute-module.js';
@@ -109,6 +110,10 @@ export async function createServer(config: Config, options: CreateServerOptions 
     dataDir,
     teamsOf: async (userId) =>
       ((await auth.userStore.teamsOf([userId])).get(userId) ?? []).map((t) => t.name),
+    principalOf: async (userId) => {
+      const user = await auth.userStore.findById(userId);
+      return user && !user.disabled ? { user, role: user.role as Role, method: 'token' } : null;
+    },
   });
 
   const app = Fastify({

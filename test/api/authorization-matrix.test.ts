@@ -69,6 +69,26 @@ async function job(t: TestServer, f: Fixture, command = ['true']) {
   return row.id;
 }
 
+const SWEEP = {
+  name: 'matrix-sweep',
+  job: { command: ['true'] },
+  parameters: [{ name: 'x', type: 'int', min: 0, max: 1 }],
+  objective: { metric: 'loss', goal: 'minimize' },
+  algorithm: 'grid',
+  maxTrials: 2,
+};
+
+/** A sweep of the caller (or of a fresh member for anonymous callers), left running: no controller here. */
+async function sweep(t: TestServer, f: Fixture) {
+  const owner = f.username ?? (await otherUser(t, f));
+  const created = await t.server.compute.sweeps.create(
+    await principalOf(t, owner),
+    { userId: null, username: owner, ip: null },
+    SWEEP as never,
+  );
+  return created.id;
+}
+
 async function principalOf(t: TestServer, username: string) {
   const user = await t.server.auth.userStore.findByUsername(username);
   if (!user) throw new Error(`no user ${username}`);
@@ -355,6 +375,25 @@ const cases: Case[] = [
     method: 'POST',
     route: '/api/jobs/:id/cancel',
     request: async (t, f) => ({ url: `/api/jobs/${await job(t, f, ['sleep', '30'])}/cancel` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/sweeps',
+    request: async () => ({ url: '/api/sweeps', payload: SWEEP }),
+    expect: signedIn(201),
+  },
+  { method: 'GET', route: '/api/sweeps', request: at('/api/sweeps'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/sweeps/:id',
+    request: async (t, f) => ({ url: `/api/sweeps/${await sweep(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/sweeps/:id/stop',
+    request: async (t, f) => ({ url: `/api/sweeps/${await sweep(t, f)}/stop` }),
     expect: signedIn(200),
   },
 ];

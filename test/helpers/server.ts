@@ -80,6 +80,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     server,
     app: server.app,
     url,
+    /** The server's data folder (jobs' outputs, sweeps' files). */
+    dataDir,
     adminUsername: config.adminUser,
     adminPassword: ADMIN_PASSWORD,
     /** A fresh API token of `username`. */
