@@ -88,6 +88,8 @@ export interface Executor {
   poll(externalIds: string[]): Promise<Map<string, ExternalStatus>>;
   /** Cancels; an unknown or finished id is not an error. */
   cancel(externalId: string): Promise<void>;
+  /** Cancels one task of an array job (a sweep's trial stopped early); the others run on. */
+  cancelTask?(externalId: string, index: number): Promise<void>;
   /** What a job may ask for, read from the engine itself (cached by the executor). */
   partitions?(): Promise<Partition[]>;
   close?(): Promise<void>;

@@ -274,6 +274,25 @@ export class JobService {
     return toPage(rows, limit, (r) => r.id, toJob);
   }
 
+  /** Cancels one task of an array job the principal may see; the job's other tasks run on. */
+  async cancelTask(principal: Principal, actor: Actor, id: string, index: number): Promise<void> {
+    const row = await this.visible(principal, id);
+    if (row.state !== 'pending' && row.state !== 'running') return;
+    const executor = this.executor(row.executor);
+    if (!executor.cancelTask) throw invalidSpec(`array: the ${row.executor} executor cannot cancel one task`);
+    await executor.cancelTask(row.external_id as string, index);
+    await this.audit.record(actor, {
+      action: 'job.cancel-task',
+      target: id,
+      details: { name: row.name, task: index },
+    });
+  }
+
+  /** Whether the executor a spec names (or the default) runs array jobs: a sweep then batches trials. */
+  runsArrays(name: string | undefined): boolean {
+    return this.executors.get(name ?? this.options.defaultExecutor)?.capabilities.arrays === true;
+  }
+
   async cancel(
     principal: Principal,
     actor: Actor,

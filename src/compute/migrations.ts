@@ -83,4 +83,9 @@ export const computeMigrations: NamedMigrations = {
         .execute();
     },
   },
+  '0008-compute-sweep-trial-task': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('sweep_trials').addColumn('task', 'integer').execute();
+    },
+  },
 };

@@ -68,6 +68,8 @@ export interface SweepTrialsTable {
   /** submitting until its job exists; then the job's state, or pruned when stopped early. */
   state: string;
   job_id: string | null;
+  /** Its task in the job when a batch of trials ran as one array job; null for a job of its own. */
+  task: number | null;
   /** The objective's last reported value. */
   value: number | null;
   /** JSON [[step, value], ...] of the objective. */

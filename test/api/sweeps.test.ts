@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 interface Trial {
   number: number;
+  task: number | null;
   params: Record<string, unknown>;
   state: string;
   value: number | null;
@@ -87,9 +88,18 @@ describe.each(testDatabases())('sweeps on %s', (database) => {
     expect(done.trials.map((x) => x.value)).toEqual([9, 4, 1, 0, 1, 4, 9]);
     expect(done.trials[0]?.intermediate).toEqual([[1, 9]]);
     expect(done.best).toEqual({ trial: 3, value: 0 });
-    const job = (await call(t, ann, 'GET', `/api/jobs/${done.trials[3]?.jobId}`)).json();
-    expect(job.name).toBe('parabola-t3');
-    expect(job.labels).toMatchObject({ 'plinth.trial': '3' });
+    // Grid parameters are known up front: each batch of free slots went out as one array job.
+    const jobIds = new Set(done.trials.map((x) => x.jobId));
+    expect(jobIds.size).toBeLessThan(7);
+    const batch = done.trials.filter((x) => x.jobId === done.trials[0]?.jobId);
+    expect(batch.map((x) => x.task)).toEqual([0, 1, 2]);
+    const job = (await call(t, ann, 'GET', `/api/jobs/${done.trials[0]?.jobId}`)).json();
+    expect(job).toMatchObject({
+      name: 'parabola-t0-2',
+      spec: { array: '0-2' },
+      labels: { 'plinth.trials': '0-2' },
+    });
+    expect(job.tasks).toHaveLength(3);
   });
 
   test('a trial may write its metrics as a JSON file instead; maximize picks the largest', async () => {

@@ -28,6 +28,9 @@ export const Trial = Type.Object({
     description: 'submitting, refused, a job state (pending…lost), pruning, or pruned (stopped early)',
   }),
   jobId: Nullable(Type.String()),
+  task: Nullable(
+    Type.Integer({ description: 'Its task in the job when a batch of trials ran as one array job' }),
+  ),
   value: Nullable(Type.Number({ description: "The objective's last reported value" })),
   intermediate: Type.Array(Type.Array(Type.Number()), { description: '[step, value] of the objective' }),
   metrics: Type.Record(Type.String(), Type.Number()),

@@ -8,9 +8,10 @@ import type { JobService } from '../job-service.js';
 import type { JobStore } from '../job-store.js';
 import { logPath, readLogChunk } from '../log-reader.js';
 import type { JobsTable, SweepsTable, SweepTrialsTable } from '../tables.js';
+import { type BatchTrial, batchScript } from './batch-script.js';
 import { shouldStop } from './median-stopping.js';
 import { completeLines, parseMetricLines, parseMetricsFile } from './metric-lines.js';
-import { suggestTrial, trialBudget } from './search.js';
+import { knownUpFront, suggestTrial, trialBudget } from './search.js';
 import { SweepService } from './sweep-service.js';
 import type { ParamSet, SweepSpec } from './sweep-spec.js';
 import type { SweepStore } from './sweep-store.js';
@@ -160,9 +161,16 @@ export class SweepController {
     if (state === 'running') {
       const budget = trialBudget(spec);
       const parallelism = spec.parallelism ?? 1;
-      for (let free = parallelism - activeNow; free > 0 && count < budget; free--) {
-        await this.launch(sweep, spec, count, owner, await this.store.trials(sweep.id));
-        count += 1;
+      const free = Math.min(parallelism - activeNow, budget - count);
+      if (free >= 2 && knownUpFront(spec) && this.jobs.runsArrays(spec.executor ?? spec.job.executor)) {
+        // Parameters known up front: the free slots go out as ONE array job, a trial per task.
+        await this.launchBatch(sweep, spec, count, free, owner);
+        count += free;
+      } else {
+        for (let i = 0; i < free; i++) {
+          await this.launch(sweep, spec, count, owner, await this.store.trials(sweep.id));
+          count += 1;
+        }
       }
       // Ended when nothing runs and nothing more may start (not merely nothing ran before this cycle).
       if (activeNow === 0 && count === sweep.trial_count && count >= budget) {
@@ -204,6 +212,7 @@ export class SweepController {
         params: JSON.stringify(params),
         state: 'submitting',
         job_id: null,
+        task: null,
         value: null,
         intermediate: '[]',
         metrics: '{}',
@@ -215,6 +224,87 @@ export class SweepController {
       await store.update(sweep.id, { trial_count: number + 1, updated_at: now });
     });
     await this.submit(sweep, spec, number, params, owner);
+  }
+
+  /** Submits trials `first`..`first + size - 1` as one array job (rows first, as for one trial). */
+  private async launchBatch(
+    sweep: SweepsTable,
+    spec: SweepSpec,
+    first: number,
+    size: number,
+    owner: Principal,
+  ): Promise<void> {
+    const now = nowIso();
+    const numbers = Array.from({ length: size }, (_, i) => first + i);
+    await this.store.transaction(async (store) => {
+      for (const [task, number] of numbers.entries()) {
+        await store.insertTrial({
+          sweep_id: sweep.id,
+          number,
+          params: JSON.stringify(suggestTrial(spec, sweep.seed, number, [])),
+          state: 'submitting',
+          job_id: null,
+          task,
+          value: null,
+          intermediate: '[]',
+          metrics: '{}',
+          log_offset: 0,
+          error: null,
+          created_at: now,
+          ended_at: null,
+        });
+      }
+      await store.update(sweep.id, { trial_count: first + size, updated_at: now });
+    });
+    await this.submitBatch(sweep, spec, first, numbers, owner);
+  }
+
+  private async submitBatch(
+    sweep: SweepsTable,
+    spec: SweepSpec,
+    first: number,
+    numbers: number[],
+    owner: Principal,
+  ): Promise<void> {
+    const trials: BatchTrial[] = [];
+    for (const number of numbers) {
+      const files = this.files(sweep.id, number);
+      const params = suggestTrial(spec, sweep.seed, number, []);
+      await mkdir(files.dir, { recursive: true });
+      await writeFile(files.params, `${JSON.stringify(params, null, 2)}\n`);
+      trials.push({ number, params, paramsFile: files.params, metricsFile: files.metrics });
+    }
+    const last = numbers.at(-1) ?? first;
+    const base = SweepService.trialJob(spec, first);
+    const { command: _command, script: _script, ...rest } = base;
+    const job = {
+      ...rest,
+      name: `${spec.name.slice(0, 80)}-t${first}-${last}`,
+      script: batchScript(spec.name, trials, { command: spec.job.command, script: spec.job.script }),
+      array: `0-${numbers.length - 1}`,
+      env: { ...(base.env ?? {}), PLINTH_SWEEP_ID: sweep.id },
+      labels: {
+        ...(base.labels ?? {}),
+        'plinth.sweep': sweep.id,
+        'plinth.trial': String(first),
+        'plinth.trials': `${first}-${last}`,
+      },
+    };
+    const actor = { userId: owner.user.id, username: owner.user.username, ip: null };
+    try {
+      const row = await this.jobs.submit(owner, actor, job);
+      for (const number of numbers)
+        await this.store.updateTrial(sweep.id, number, { job_id: row.id, state: row.state });
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn({ sweep: sweep.id, first, error: message }, 'Batch of trials could not be submitted');
+      for (const number of numbers)
+        await this.store.updateTrial(sweep.id, number, {
+          state: 'refused',
+          error: message,
+          ended_at: nowIso(),
+        });
+    }
   }
 
   private files(sweepId: string, number: number) {
@@ -267,12 +357,27 @@ export class SweepController {
   /** Brings a trial up to date with its job: state, new metric lines, final metrics file. */
   private async follow(sweep: SweepsTable, spec: SweepSpec, trial: SweepTrialsTable, owner: Principal) {
     if (trial.state === 'submitting') {
-      const orphan = await this.store.orphanJobOf(sweep.id, trial.number);
+      // A batch's job carries the number of its first trial: the trial `task` places after it.
+      const first = trial.number - (trial.task ?? 0);
+      const orphan = await this.store.orphanJobOf(sweep.id, first);
       if (orphan)
         await this.store.updateTrial(sweep.id, trial.number, { job_id: orphan.id, state: 'pending' });
-      else if (sweep.state === 'running') {
+      else if (sweep.state !== 'running')
+        await this.store.updateTrial(sweep.id, trial.number, { state: 'cancelled', ended_at: nowIso() });
+      else if (trial.task === null)
         await this.submit(sweep, spec, trial.number, JSON.parse(trial.params) as ParamSet, owner);
-      } else await this.store.updateTrial(sweep.id, trial.number, { state: 'cancelled', ended_at: nowIso() });
+      else if (trial.task === 0) {
+        const batch = (await this.store.trials(sweep.id)).filter(
+          (t) => t.state === 'submitting' && t.task !== null && t.number - t.task === first,
+        );
+        await this.submitBatch(
+          sweep,
+          spec,
+          first,
+          batch.map((t) => t.number),
+          owner,
+        );
+      }
       return;
     }
     const job = trial.job_id ? await this.jobStore.get(trial.job_id) : undefined;
@@ -280,8 +385,9 @@ export class SweepController {
       await this.store.updateTrial(sweep.id, trial.number, { state: 'lost', ended_at: nowIso() });
       return;
     }
-    const changes = await this.readMetrics(spec, trial, job);
-    const final = FINAL_STATES.has(job.state as JobState);
+    const task = taskOf(job, trial.task);
+    const changes = await this.readMetrics(spec, trial, job, task);
+    const final = FINAL_STATES.has(task.state as JobState);
     if (final) {
       const fromFile = parseMetricsFile(
         await readFile(this.files(sweep.id, trial.number).metrics, 'utf8').catch(() => ''),
@@ -293,9 +399,9 @@ export class SweepController {
       changes.metrics = JSON.stringify(metrics);
       const objective = fromFile[spec.objective.metric];
       if (objective !== undefined) changes.value = objective;
-      changes.state = trial.state === 'pruning' ? 'pruned' : job.state;
-      changes.ended_at = job.ended_at ?? nowIso();
-    } else if (trial.state !== 'pruning' && job.state !== trial.state) changes.state = job.state;
+      changes.state = trial.state === 'pruning' ? 'pruned' : task.state;
+      changes.ended_at = task.endedAt ?? nowIso();
+    } else if (trial.state !== 'pruning' && task.state !== trial.state) changes.state = task.state;
     if (Object.keys(changes).length > 0) await this.store.updateTrial(sweep.id, trial.number, changes);
   }
 
@@ -303,10 +409,12 @@ export class SweepController {
     spec: SweepSpec,
     trial: SweepTrialsTable,
     job: JobsTable,
+    task: { state: string },
   ): Promise<Partial<SweepTrialsTable>> {
-    const chunk = await readLogChunk(logPath(job, 'stdout'), trial.log_offset, LOG_CHUNK);
+    const path = logPath(job, 'stdout', trial.task ?? undefined);
+    const chunk = await readLogChunk(path, trial.log_offset, LOG_CHUNK);
     if (!chunk.text) return {};
-    const final = FINAL_STATES.has(job.state as JobState);
+    const final = FINAL_STATES.has(task.state as JobState);
     // A line half-written when read is read again, whole, next time (unless the job has ended).
     const { complete, rest } = final ? { complete: chunk.text, rest: 0 } : completeLines(chunk.text);
     const changes: Partial<SweepTrialsTable> = { log_offset: chunk.nextOffset - rest };
@@ -353,7 +461,9 @@ export class SweepController {
     if (!trial.job_id) return;
     const actor = { userId: owner.user.id, username: owner.user.username, ip: null };
     try {
-      await this.jobs.cancel(owner, actor, trial.job_id, async () => undefined, { wait: false });
+      if (trial.task === null)
+        await this.jobs.cancel(owner, actor, trial.job_id, async () => undefined, { wait: false });
+      else await this.jobs.cancelTask(owner, actor, trial.job_id, trial.task);
     } catch (error) {
       // Already ended: the next cycle records how.
       this.logger.debug({ sweep: sweep.id, trial: trial.number, error: (error as Error).message }, 'Cancel');
@@ -374,6 +484,14 @@ export class SweepController {
     }
     return { number: best.number, value: best.value as number };
   }
+}
+
+/** The state of a trial's own part of its job: the job's, or its task's in a batch. */
+function taskOf(job: JobsTable, task: number | null): { state: string; endedAt: string | null } {
+  if (task === null || !job.tasks) return { state: job.state, endedAt: job.ended_at };
+  const tasks = JSON.parse(job.tasks) as { index: number; state: string; endedAt: string | null }[];
+  const own = tasks.find((t) => t.index === task);
+  return own ? { state: own.state, endedAt: own.endedAt } : { state: job.state, endedAt: job.ended_at };
 }
 
 /** What TPE learns from: trials that ended with a value (stopped-early ones too), lower is better. */

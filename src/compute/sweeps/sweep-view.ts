@@ -27,6 +27,7 @@ export function toTrial(row: SweepTrialsTable) {
     params: JSON.parse(row.params) as Record<string, unknown>,
     state: row.state,
     jobId: row.job_id,
+    task: row.task,
     value: row.value,
     intermediate: JSON.parse(row.intermediate) as [number, number][],
     metrics: JSON.parse(row.metrics) as Record<string, number>,

@@ -233,6 +233,12 @@ export class LocalExecutor implements Executor {
     for (const unit of job?.units ?? []) if (unit.status !== 'done') this.kill(unit, 'cancelled');
   }
 
+  async cancelTask(externalId: string, index: number): Promise<void> {
+    const job = this.jobs.get(externalId) ?? this.recover(externalId);
+    for (const unit of job?.units ?? [])
+      if (unit.index === index && unit.status !== 'done') this.kill(unit, 'cancelled');
+  }
+
   async poll(externalIds: string[]): Promise<Map<string, ExternalStatus>> {
     const out = new Map<string, ExternalStatus>();
     for (const id of externalIds) {

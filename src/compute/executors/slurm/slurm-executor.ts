@@ -196,6 +196,11 @@ export class SlurmExecutor implements Executor {
     for (const problem of problems.slice(0, 5)) this.logger.warn({ problem }, 'Unreadable Slurm output line');
   }
 
+  async cancelTask(externalId: string, index: number): Promise<void> {
+    if (!/^\d+$/.test(externalId) || !Number.isInteger(index) || index < 0) return;
+    await this.cli.cancel(`${externalId}_${index}`);
+  }
+
   async cancel(externalId: string): Promise<void> {
     if (!/^\d+$/.test(externalId)) return;
     await this.cli.cancel(externalId);
