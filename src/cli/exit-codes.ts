@@ -8,8 +8,15 @@ export const EXIT_CODES = [
     exit: 1,
     name: 'unexpected',
     meaning:
-      'an unexpected error (a bug, or an answer the CLI does not understand); or a check failed: `catalog validate` or `catalog problems --fail-on-problems` found errors, a `catalog sync` failed, or a job waited for (`job submit --wait`) did not succeed',
-    codes: ['CATALOG_INVALID', 'CLI_PROBLEMS_FOUND', 'CLI_SYNC_FAILED', 'CLI_JOB_FAILED'],
+      'an unexpected error (a bug, or an answer the CLI does not understand); or a check failed: `catalog validate` or `catalog problems --fail-on-problems` found errors, a `catalog sync` failed, a job or sweep waited for (`job submit --wait`, `sweep run --wait`) did not succeed, `template validate` found problems, or a task (`plinth new`) failed',
+    codes: [
+      'CATALOG_INVALID',
+      'CLI_PROBLEMS_FOUND',
+      'CLI_SYNC_FAILED',
+      'CLI_JOB_FAILED',
+      'CLI_TASK_FAILED',
+      'CLI_SWEEP_FAILED',
+    ],
     statuses: [],
   },
   {
@@ -45,7 +52,7 @@ export const EXIT_CODES = [
     exit: 5,
     name: 'not-found',
     meaning:
-      'the user, team, token, catalog entity, location, job or route does not exist (or is not yours to see)',
+      'the user, team, token, catalog entity, location, job, sweep or route does not exist (or is not yours to see)',
     codes: [
       'ROUTE_NOT_FOUND',
       'AUTH_USER_NOT_FOUND',
@@ -54,6 +61,7 @@ export const EXIT_CODES = [
       'CATALOG_ENTITY_NOT_FOUND',
       'CATALOG_LOCATION_NOT_FOUND',
       'COMPUTE_JOB_NOT_FOUND',
+      'COMPUTE_SWEEP_NOT_FOUND',
     ],
     statuses: [404],
   },
@@ -61,7 +69,7 @@ export const EXIT_CODES = [
     exit: 6,
     name: 'conflict',
     meaning:
-      'it already exists, or the change would break a rule (such as removing the last Keeper, a location that comes from the configuration file, or cancelling a job that has ended)',
+      'it already exists, or the change would break a rule (such as removing the last Keeper, a location that comes from the configuration file, or cancelling a job or stopping a sweep that has ended)',
     codes: [
       'AUTH_USER_EXISTS',
       'AUTH_TEAM_EXISTS',
@@ -69,6 +77,7 @@ export const EXIT_CODES = [
       'CATALOG_LOCATION_EXISTS',
       'CATALOG_LOCATION_FROM_CONFIG',
       'COMPUTE_JOB_FINISHED',
+      'COMPUTE_SWEEP_ENDED',
     ],
     statuses: [409],
   },
@@ -76,7 +85,7 @@ export const EXIT_CODES = [
     exit: 7,
     name: 'invalid-input',
     meaning:
-      'the input was refused (invalid value, wrong or weak password, too large, a location target the server cannot read, an invalid job file or spec, an executor not offered)',
+      'the input was refused (invalid value, wrong or weak password, too large, a location target the server cannot read, an invalid job or sweep file or spec, an executor not offered)',
     codes: [
       'VALIDATION_FAILED',
       'REQUEST_MALFORMED',
@@ -86,6 +95,7 @@ export const EXIT_CODES = [
       'AUTH_PASSWORD_TOO_WEAK',
       'CATALOG_LOCATION_UNSUPPORTED',
       'CLI_INVALID_JOB_FILE',
+      'CLI_INVALID_SWEEP_FILE',
       'COMPUTE_INVALID_SPEC',
       'COMPUTE_EXECUTOR_UNKNOWN',
       'COMPUTE_SECRETS_UNAVAILABLE',

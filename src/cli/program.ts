@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerJob } from './commands/job.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerServe } from './commands/serve.js';
@@ -56,5 +57,6 @@ PLINTH_CONFIG_DIR moves the credentials file (default ~/.config/plinth).`,
   registerAudit(program, io);
   registerCatalog(program, io);
   registerJob(program, io);
+  registerSweep(program, io);
   return program;
 }

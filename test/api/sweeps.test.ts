@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bearer, type Caller, call } from '../helpers/client.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -182,6 +184,36 @@ describe.each(testDatabases())('sweeps on %s', (database) => {
     expect(done.trials.slice(1).every((x) => x.state === 'cancelled')).toBe(true);
     expect(done.trialCount).toBeLessThan(10);
     expect((await call(t, ann, 'POST', `/api/sweeps/${id}/stop`)).json().code).toBe('COMPUTE_SWEEP_ENDED');
+  });
+
+  test('the Python example of the sweeps reference runs as it is written', async () => {
+    const doc = readFileSync(new URL('../../docs/reference/sweeps.md', import.meta.url), 'utf8');
+    const code = /```python\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(code).toBeDefined();
+    const script = join(mkdtempSync(join(tmpdir(), 'plinth-sweep-doc-')), 'simulate.py');
+    writeFileSync(script, code as string);
+    const created = await call(t, ann, 'POST', '/api/sweeps', {
+      name: 'tune-pi',
+      executor: 'local',
+      job: { command: ['python3', script] },
+      parameters: [
+        { name: 'samples', type: 'int', min: 1000, max: 20000, scale: 'log' },
+        { name: 'seed', type: 'int', min: 0, max: 9 },
+        { name: 'method', type: 'categorical', values: ['plain', 'stratified'] },
+      ],
+      objective: { metric: 'error', goal: 'minimize' },
+      algorithm: 'random',
+      seed: 3,
+      maxTrials: 4,
+      parallelism: 2,
+    });
+    const done = await until(created.json().id, ['succeeded', 'failed']);
+    expect(done.state).toBe('succeeded');
+    for (const trial of done.trials) {
+      expect(trial.intermediate.map(([step]) => step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(trial.metrics.estimate).toBeGreaterThan(2.5);
+      expect(trial.value).toBeCloseTo(Math.abs((trial.metrics.estimate as number) - Math.PI), 10);
+    }
   });
 
   test('a bad spec is refused before anything runs, at its field', async () => {
