@@ -1,0 +1,113 @@
+import { Badge, Box, Card, Checkbox, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCheck, IconUsers } from '@tabler/icons-react';
+import { ErrorState } from '../components/ErrorState.js';
+import { DocContent } from './DocContent.js';
+import { useTickStep } from './docs-queries.js';
+import type { DocsPageData } from './docs-types.js';
+
+/** How far the reader is, and how many people finished the guide. */
+function GuideProgressBar({ page }: { page: DocsPageData }) {
+  const progress = page.progress;
+  if (!progress) return null;
+  const value = progress.steps ? (progress.done.length / progress.steps) * 100 : 0;
+  return (
+    <Card mb="lg" p="md" data-testid="guide-progress">
+      <Group justify="space-between" mb={8} wrap="wrap" gap="xs">
+        <Text fw={600} size="sm">
+          {progress.completed
+            ? 'You completed this guide'
+            : `${progress.done.length} of ${progress.steps} steps done`}
+        </Text>
+        <Group gap={6}>
+          <IconUsers size={16} aria-hidden />
+          <Text size="sm" c="dimmed">
+            {progress.completedBy === 1
+              ? '1 person completed it'
+              : `${progress.completedBy} people completed it`}
+          </Text>
+        </Group>
+      </Group>
+      <Progress
+        value={value}
+        color={progress.completed ? 'teal' : undefined}
+        aria-label={`Guide progress: ${Math.round(value)}%`}
+        size="md"
+        radius="xl"
+      />
+    </Card>
+  );
+}
+
+/**
+ * A guide as a stepper: each second-level section is a step with its own "Done" box, ticked per
+ * person and kept on the server, so progress survives a reload or another device.
+ */
+export function GuideSteps({ page, path }: { page: DocsPageData; path: string }) {
+  const tick = useTickStep(path);
+  const done = new Set(page.progress?.done ?? []);
+  const [intro, ...steps] = page.sections;
+  return (
+    <Box>
+      <GuideProgressBar page={page} />
+      {intro?.html && <DocContent html={intro.html} hasMermaid={page.hasMermaid} />}
+      {tick.isError && (
+        <ErrorState title="Could not save your progress" error={tick.error} onRetry={() => tick.reset()} />
+      )}
+      <Stack gap="md" mt="lg" component="ol" className="guide-steps" aria-label="Steps">
+        {steps.map((step, index) => {
+          const id = step.id ?? `step-${index}`;
+          const isDone = done.has(id);
+          return (
+            <Card
+              component="li"
+              key={id}
+              p="lg"
+              className="guide-step"
+              data-done={isDone || undefined}
+              data-testid={`step-${id}`}
+            >
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md" mb="sm">
+                <Group gap="sm" wrap="nowrap" align="center">
+                  <ThemeIcon
+                    radius="xl"
+                    size={30}
+                    variant={isDone ? 'filled' : 'light'}
+                    color={isDone ? 'teal' : undefined}
+                    aria-hidden
+                  >
+                    {isDone ? (
+                      <IconCheck size={18} />
+                    ) : (
+                      <Text fw={700} size="sm">
+                        {index + 1}
+                      </Text>
+                    )}
+                  </ThemeIcon>
+                  <Title order={2} size="h4" id={id} className="guide-step-title">
+                    {step.title}
+                  </Title>
+                  {isDone && (
+                    <Badge color="teal" variant="light" size="sm">
+                      Done
+                    </Badge>
+                  )}
+                </Group>
+                <Checkbox
+                  label="Done"
+                  checked={isDone}
+                  onChange={(event) => tick.mutate({ step: id, done: event.currentTarget.checked })}
+                  aria-label={`Step ${index + 1} done: ${step.title ?? ''}`}
+                  data-testid={`tick-${id}`}
+                />
+              </Group>
+              <DocContent
+                html={step.html.replace(/^<h2[^>]*>[\s\S]*?<\/h2>\s*/, '')}
+                hasMermaid={page.hasMermaid}
+              />
+            </Card>
+          );
+        })}
+      </Stack>
+    </Box>
+  );
+}
