@@ -1,0 +1,3 @@
+"""{{ parameters.title }}."""
+
+__version__ = "0.1.0"
