@@ -1,11 +1,11 @@
 import { Box, Button, Card, Divider, Group, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconChartDots3, IconPlus } from '@tabler/icons-react';
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useJobs } from '../api/job-queries.js';
 import type { JobFilters, JobScope } from '../api/job-types.js';
 import { useCurrentUser, useIsKeeper } from '../app/current-user.js';
-import { newJobHref } from '../app/routes.js';
+import { newJobHref, paths } from '../app/routes.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { LoadingSkeleton } from '../components/LoadingSkeleton.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -13,6 +13,7 @@ import { NoJobsMatch, NoJobsYet, NoTeamJobs } from './ComputeEmpty.js';
 import { JobListFilters, type JobListUrl } from './JobListFilters.js';
 import { JobTable } from './JobTable.js';
 import { isJobState } from './job-states.js';
+import { SweepList } from './sweeps/SweepList.js';
 
 const urlKeys = ['scope', 'state', 'executor', 'label'] as const;
 const labelPattern = /^[^=]+=.*$/;
@@ -104,11 +105,21 @@ export function ComputePage() {
     <>
       <PageHeader
         title="Compute"
-        description="Run commands and scripts on the platform’s executors and follow them: state, live log, and why each job ended."
+        description="Run commands and scripts on the platform’s executors and follow them: state, live log, and why each job ended. Sweeps run one job over many parameters and keep the best."
         actions={
-          <Button component={Link} to={newJobHref()} leftSection={<IconPlus size={16} />}>
-            Submit job
-          </Button>
+          <>
+            <Button
+              component={Link}
+              to={paths.newSweep}
+              variant="default"
+              leftSection={<IconChartDots3 size={16} />}
+            >
+              Start sweep
+            </Button>
+            <Button component={Link} to={newJobHref()} leftSection={<IconPlus size={16} />}>
+              Submit job
+            </Button>
+          </>
         }
       />
       <Card p={0}>
@@ -124,6 +135,7 @@ export function ComputePage() {
         <Divider />
         <JobList list={list} />
       </Card>
+      <SweepList scope={list.url.scope} />
     </>
   );
 }
