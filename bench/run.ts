@@ -12,10 +12,27 @@ import { removeAllWorkspaces } from './lib/workspace.js';
 import { catalog10k, catalog100k } from './scenarios/catalog-ingest.js';
 import { coldStart } from './scenarios/cold-start.js';
 import { idleRss } from './scenarios/idle-rss.js';
+import { idsHttp, idsInProcess } from './scenarios/ids.js';
 import { jobsSlurm } from './scenarios/jobs-slurm.js';
 import { meThroughput } from './scenarios/me-throughput.js';
+import { searchIndex100k } from './scenarios/search-index.js';
+import { sweepsLocal } from './scenarios/sweeps.js';
+import { templatesConcurrentRuns, templatesDryRun } from './scenarios/templates.js';
 
-const scenarios: Scenario[] = [coldStart, idleRss, meThroughput, catalog10k, catalog100k, jobsSlurm];
+const scenarios: Scenario[] = [
+  coldStart,
+  idleRss,
+  meThroughput,
+  idsInProcess,
+  idsHttp,
+  catalog10k,
+  catalog100k,
+  jobsSlurm,
+  sweepsLocal,
+  searchIndex100k,
+  templatesDryRun,
+  templatesConcurrentRuns,
+];
 
 function cleanUp(): void {
   killAllServers();

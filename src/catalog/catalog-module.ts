@@ -22,6 +22,8 @@ export interface CatalogModuleOptions {
   platformRepo: string;
   dataDir: string;
   afterBulkWrite?: () => Promise<void>;
+  /** Locations other domains add to the configured ones (the scaffolder's templates folder). */
+  extraLocations?: LocationInput[];
 }
 
 /** The locations the config file asks for: the platform repo's catalog folder, then `catalog.locations`. */
@@ -64,10 +66,10 @@ export function createCatalogModule(
     },
     /** Brings config locations in line with the config file (at every start). */
     reconcile: () =>
-      locationService.reconcileConfigured(
-        systemActor,
-        configuredLocations(options.config, options.platformRepo),
-      ),
+      locationService.reconcileConfigured(systemActor, [
+        ...configuredLocations(options.config, options.platformRepo),
+        ...(options.extraLocations ?? []),
+      ]),
     /** Syncs everything now, then every `catalog.syncIntervalSeconds`. */
     start() {
       const all = () => sync.syncAll().catch((error) => logger.error({ err: error }, 'Catalog sync failed'));

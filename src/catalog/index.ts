@@ -29,10 +29,16 @@ export {
   PLINTH_V1ALPHA1,
   ResourceSpec,
   RINGS,
+  SCAFFOLDER_V1BETA3,
   SENSITIVITIES,
   SystemSpec,
   TechnologySpec,
+  TemplateCheck,
+  TemplateSpec,
+  TemplateStep,
+  templateKind,
   UserSpec,
+  withoutTemplateSkeletons,
 } from './kinds/index.js';
 export * from './model.js';
 export { DEFAULT_PARSE_LIMITS, type ParsedFile, type ParseLimits, parseCatalogFile } from './parse-yaml.js';
@@ -55,6 +61,7 @@ export {
   isValidNamespace,
   parseEntityRef,
 } from './refs.js';
+export { type SourceLinks, sourceLinks, webBaseOf } from './source-links.js';
 export { validateEntity } from './validate-entity.js';
 export {
   type CatalogFile,

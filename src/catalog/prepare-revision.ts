@@ -3,6 +3,7 @@ import { resolveAcrossLocations } from './across-locations.js';
 import type { PreparedRevision } from './apply-revision.js';
 import { attachJobs } from './entity-job.js';
 import { ownerRef, toEntityRow } from './entity-rows.js';
+import type { KindRegistry } from './kind-registry.js';
 import type { CatalogProblem, ParsedEntity } from './model.js';
 import { type CatalogFile, validateRevision } from './validate-revision.js';
 
@@ -17,8 +18,8 @@ export interface PrepareInput {
 }
 
 /** Parses, validates and turns a revision into rows: the whole CPU- and memory-heavy part of a sync. */
-export function prepareRevision(input: PrepareInput): PreparedRevision {
-  const validated = validateRevision(input.files);
+export function prepareRevision(input: PrepareInput, kinds?: KindRegistry): PreparedRevision {
+  const validated = validateRevision(input.files, { kinds });
   validated.problems.unshift(...input.readProblems);
   const resolved = resolveAcrossLocations(validated, input.refsElsewhere);
   const { jobs, problems } = attachJobs(resolved.entities, input.files);
@@ -50,9 +51,15 @@ const MIN_BYTES_FOR_THREAD = 4 * 1024 * 1024;
  * and requests are served while it parses. Runs here when a thread cannot start (e.g. from
  * TypeScript sources under a test runner): the result is the same either way.
  */
-export async function prepareRevisionOffThread(input: PrepareInput): Promise<PreparedRevision> {
+export async function prepareRevisionOffThread(
+  input: PrepareInput,
+  plugins?: { kinds: KindRegistry; names: readonly string[] },
+): Promise<PreparedRevision> {
   const bytes = input.files.reduce((sum, f) => sum + f.text.length, 0);
-  if (bytes < MIN_BYTES_FOR_THREAD) return prepareRevision(input);
+  // Plug-in kinds are code registered in this thread, which a worker cannot receive: a revision
+  // that uses one is prepared here, the others (built-in kinds only) as before.
+  const kinds = plugins && usesKind(input.files, plugins.names) ? plugins.kinds : undefined;
+  if (bytes < MIN_BYTES_FOR_THREAD || kinds) return prepareRevision(input, kinds);
   try {
     return await new Promise<PreparedRevision>((resolve, reject) => {
       const worker = new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: input });
@@ -66,4 +73,10 @@ export async function prepareRevisionOffThread(input: PrepareInput): Promise<Pre
   } catch {
     return prepareRevision(input);
   }
+}
+
+function usesKind(files: readonly CatalogFile[], names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  const pattern = new RegExp(`^\\s*kind:\\s*["']?(${names.join('|')})["']?\\s*(#.*)?$`, 'im');
+  return files.some((f) => pattern.test(f.text));
 }

@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { withoutTemplateSkeletons } from './kinds/template-skeleton.js';
 import type { CatalogProblem } from './model.js';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
 import type { CatalogFile } from './validate-revision.js';
@@ -45,7 +46,7 @@ export async function readCatalogFolder(
 ): Promise<FolderContents> {
   const max = { ...DEFAULT_FOLDER_LIMITS, ...limits };
   const problems: CatalogProblem[] = [];
-  const found = await listYamlFiles(root);
+  const found = withoutTemplateSkeletons(await listYamlFiles(root));
   if (found.length > max.maxFiles) {
     const message = `the folder holds ${found.length.toLocaleString('en-US')} YAML files, more than the limit of ${max.maxFiles.toLocaleString('en-US')}; only the first ones are read`;
     problems.push(folderProblem(found[max.maxFiles]?.path ?? '.', 'CATALOG_FOLDER_LIMIT', message));

@@ -6,6 +6,9 @@ import { type LocationReader, locationReaderPoint } from '../gitops/reader.js';
 import { applyPrepared, recordFailedSync } from './apply-revision.js';
 import { catalogErrors } from './catalog-errors.js';
 import type { EntityStore } from './entity-store.js';
+import { catalogKindPoint } from './extension.js';
+import { createKindRegistry, type KindRegistry } from './kind-registry.js';
+import { builtInKinds } from './kinds/index.js';
 import type { LocationStore } from './location-store.js';
 import { prepareRevisionOffThread } from './prepare-revision.js';
 import type { CatalogLocationsTable } from './tables.js';
@@ -15,12 +18,17 @@ export interface SyncOutcome {
   error?: string;
 }
 
+/** Told after a revision of a location was applied. */
+export type RevisionAppliedListener = (event: { locationId: string; locationName: string }) => unknown;
+
 /**
  * Pulls locations and applies what they hold. One sync per location at a time: a second request
  * while one runs waits for that one instead of starting another.
  */
 export class CatalogSync {
   private readonly running = new Map<string, Promise<SyncOutcome>>();
+  private readonly appliedListeners: RevisionAppliedListener[] = [];
+  private plugins: Promise<{ kinds: KindRegistry; names: string[] } | undefined> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -33,6 +41,26 @@ export class CatalogSync {
     /** The database engine's upkeep after a large write (fresh planner statistics). */
     private readonly afterBulkWrite: () => Promise<void> = async () => {},
   ) {}
+
+  /**
+   * Hook for domains that follow the catalog (search, docs): called after each applied revision,
+   * before the sync answers. A failing listener is logged; it never fails the sync.
+   */
+  onRevisionApplied(listener: RevisionAppliedListener): void {
+    this.appliedListeners.push(listener);
+  }
+
+  /** The kinds registered as adapters besides the built-in ones (Template), compiled once. */
+  private pluginKinds() {
+    this.plugins ??= Promise.all(
+      this.registry.list(catalogKindPoint).map((entry) => entry.create({ config: {}, logger: this.logger })),
+    ).then((kinds) => {
+      const extra = kinds.filter((k) => !builtInKinds.some((b) => b.kind === k.kind));
+      if (extra.length === 0) return undefined;
+      return { kinds: createKindRegistry([...builtInKinds, ...extra]), names: extra.map((k) => k.kind) };
+    });
+    return this.plugins;
+  }
 
   isRunning(locationId: string): boolean {
     return this.running.has(locationId);
@@ -81,15 +109,25 @@ export class CatalogSync {
       await recordFailedSync(this.db, location.id, message);
       return { outcome: 'failed', error: message };
     }
-    const prepared = await prepareRevisionOffThread({
-      files: snapshot.files,
-      readProblems: snapshot.problems ?? [],
-      refsElsewhere: await this.entities.refsOutside(location.id),
-      locationId: location.id,
-      now: nowIso(),
-    });
+    const prepared = await prepareRevisionOffThread(
+      {
+        files: snapshot.files,
+        readProblems: snapshot.problems ?? [],
+        refsElsewhere: await this.entities.refsOutside(location.id),
+        locationId: location.id,
+        now: nowIso(),
+      },
+      await this.pluginKinds(),
+    );
     const counts = await applyPrepared(this.db, location.id, snapshot.commit, prepared);
     if (counts.added + counts.changed + counts.removed > 1000) await this.afterBulkWrite();
+    for (const listener of this.appliedListeners) {
+      await Promise.resolve()
+        .then(() => listener({ locationId: location.id, locationName: location.name }))
+        .catch((error) =>
+          this.logger.error({ err: error, location: location.name }, 'A catalog listener failed'),
+        );
+    }
     this.logger.info(
       { location: location.name, sha: snapshot.commit.sha, ...counts, ms: Date.now() - started },
       'Catalog revision applied',

@@ -9,8 +9,10 @@ import {
   ensureFirstKeeper,
   type FirstKeeper,
 } from '../auth/index.js';
+import { verifyPassword } from '../auth/password.js';
 import type { Role } from '../auth/schemas.js';
 import { createCatalogModule } from '../catalog/catalog-module.js';
+import { kindAdapter, templateKind } from '../catalog/index.js';
 import { catalogMigrations } from '../catalog/migrations.js';
 import { createComputeModule } from '../compute/compute-module.js';
 import { localExecutor } from '../compute/executors/local/index.js';
@@ -26,11 +28,37 @@ import { ExtensionRegistry } from '../core/extension.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { packageRoot, version } from '../core/package-info.js';
 import { resolveSecretKey } from '../core/secret-key.js';
+import { createDocsModule, docsMigrations } from '../docs/index.js';
 import { checkoutPlatformRepo, isGitUrl } from '../gitops/platform-checkout.js';
 import { folderReader } from '../gitops/readers/folder-reader.js';
 import { gitReader } from '../gitops/readers/git-reader.js';
 import { placeholderPlatformInfo, readPlatformInfo } from '../platform/platform-info.js';
 import { platformRoutes } from '../platform/routes.js';
+import {
+  archiveZipAction,
+  catalogRegisterAction,
+  cloudTagsCheck,
+  createScaffolderModule,
+  fsDeleteAction,
+  fsRenameAction,
+  gitInitAction,
+  gitPushAction,
+  noSecretsCheck,
+  pinnedDependenciesCheck,
+  requiredFilesCheck,
+  scaffolderMigrations,
+  storageSafetyCheck,
+  templateLocations,
+  templateRenderAction,
+} from '../scaffolder/index.js';
+import {
+  catalogSearchSource,
+  createSearchModule,
+  postgresSearch,
+  searchMigrations,
+  sqliteSearch,
+} from '../search/index.js';
+import { createServicesModule, servicesMigrations } from '../services/index.js';
 import './fastify-types.js';
 import { opsRoutes } from './ops-routes.js';
 import { installAuthentication } from './plugins/authentication.js';
@@ -57,7 +85,22 @@ export function defaultRegistry(): ExtensionRegistry {
     .register(gitReader)
     .register(folderReader)
     .register(localExecutor)
-    .register(slurmExecutor);
+    .register(slurmExecutor)
+    .register(sqliteSearch)
+    .register(postgresSearch)
+    .register(templateRenderAction)
+    .register(fsRenameAction)
+    .register(fsDeleteAction)
+    .register(gitInitAction)
+    .register(gitPushAction)
+    .register(catalogRegisterAction)
+    .register(archiveZipAction)
+    .register(noSecretsCheck)
+    .register(requiredFilesCheck)
+    .register(pinnedDependenciesCheck)
+    .register(cloudTagsCheck)
+    .register(storageSafetyCheck)
+    .register(kindAdapter(templateKind));
 }
 
 /**
@@ -76,6 +119,10 @@ export async function createServer(config: Config, options: CreateServerOptions 
       ...authMigrations,
       ...catalogMigrations,
       ...computeMigrations,
+      ...servicesMigrations,
+      ...searchMigrations,
+      ...docsMigrations,
+      ...scaffolderMigrations,
     });
     migrated = true;
   } catch (error) {
@@ -103,8 +150,20 @@ export async function createServer(config: Config, options: CreateServerOptions 
     platformRepo: config.platformRepo,
     dataDir,
     afterBulkWrite: async () => database.engine.afterBulkWrite?.(database.db as never),
+    extraLocations: templateLocations(config, knownFolder),
   });
   await catalog.reconcile();
+  const search = await createSearchModule(database.db, registry, database.engineName, auth.audit, logger);
+  search.index.register(catalogSearchSource(database.db));
+  catalog.sync.onRevisionApplied(() => search.index.refresh('catalog'));
+  const docs = createDocsModule(database.db, auth.audit, logger, {
+    config: config.docs,
+    platformFolder: knownFolder,
+    platformRepo: config.platformRepo,
+    dataDir,
+    search: search.index,
+  });
+  catalog.sync.onRevisionApplied(docs.onCatalogRevision);
   const compute = await createComputeModule(database.db, registry, auth.audit, logger, {
     config,
     dataDir,
@@ -113,6 +172,40 @@ export async function createServer(config: Config, options: CreateServerOptions 
     principalOf: async (userId) => {
       const user = await auth.userStore.findById(userId);
       return user && !user.disabled ? { user, role: user.role as Role, method: 'token' } : null;
+    },
+  });
+
+  const services = createServicesModule(database.db, auth.audit, logger, {
+    config,
+    teamsOf: async (userId) =>
+      ((await auth.userStore.teamsOf([userId])).get(userId) ?? []).map((t) => t.name),
+    teamExists: async (name) => Boolean(await auth.teamStore.findByName(name)),
+    checkPassword: async (principal, password) =>
+      principal.user.password_hash !== null && verifyPassword(password, principal.user.password_hash),
+    entity: async (ref) => {
+      const found = await catalog.catalog.get(ref).catch(() => null);
+      if (!found) return null;
+      const links = (
+        found.entity as { metadata?: { links?: { url: string; title?: string; icon?: string }[] } }
+      ).metadata?.links;
+      return { ...found, links: links ?? [] };
+    },
+  });
+  await services.prepare();
+  const scaffolder = await createScaffolderModule(database.db, registry, auth.audit, logger, {
+    config,
+    dataDir,
+    catalog,
+    platformFolder: () => knownFolder,
+    userById: async (id) => {
+      const user = await auth.userStore.findById(id);
+      return user
+        ? {
+            username: user.username,
+            displayName: user.display_name,
+            email: user.email ?? `${user.username}@users.plinth.invalid`,
+          }
+        : null;
     },
   });
 
@@ -128,6 +221,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   await installSecurity(app, { hsts: secure });
   const routeTable = installAuthentication(app, auth.sessions);
   const metrics = installMetrics(app);
+  services.metrics(metrics);
   await installOpenApi(app, version);
   opsRoutes(app, database, metrics, () => migrated);
   platformRoutes(app, () => platformInfo);
@@ -137,21 +231,47 @@ export async function createServer(config: Config, options: CreateServerOptions 
   });
   catalog.routes(app);
   compute.routes(app);
+  scaffolder.routes(app);
+  services.routes(app);
+  search.routes(app);
+  docs.routes(app);
   await installWebAssets(app, options.webDir ?? join(packageRoot, 'dist', 'web'));
   app.addHook('onClose', async () => {
     await platformCheckout;
     catalog.stop();
+    docs.stop();
     await compute.stop();
+    await scaffolder.stop();
+    await services.stop();
     await database.close();
   });
   await app.ready();
   logger.info({ database: database.engine.description, version }, 'Plinth is ready');
   if (options.backgroundJobs !== false) {
+    void search.index.refreshAll();
+    docs.start();
     catalog.start();
     compute.start();
+    void scaffolder.start();
+    services.start();
   }
 
-  return { app, config, database, registry, auth, catalog, compute, firstKeeper, routeTable, logger };
+  return {
+    app,
+    config,
+    database,
+    registry,
+    auth,
+    catalog,
+    compute,
+    services,
+    search,
+    docs,
+    scaffolder,
+    firstKeeper,
+    routeTable,
+    logger,
+  };
 }
 
 export type PlinthServer = Awaited<ReturnType<typeof createServer>>;

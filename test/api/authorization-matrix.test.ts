@@ -99,6 +99,47 @@ async function otherUser(t: TestServer, f: Fixture) {
   return (await t.createUser({ username: f.unique('other') })).username;
 }
 
+/** Syncs the demo platform repo's templates into the catalog (cheap when nothing changed). */
+async function templates(t: TestServer) {
+  await t.server.catalog.locations.syncNow({ userId: null, username: null, ip: null }, 'templates');
+}
+
+/** A finished task of the caller (or of a fresh member): the Slurm template, or a failing push. */
+async function task(t: TestServer, f: Fixture, fails = false) {
+  await templates(t);
+  const owner = f.username ?? (await otherUser(t, f));
+  const parameters = fails
+    ? { name: 'matrix-demo', title: 'Matrix', owner: 'keepers', destination: 'git', remote: 'nowhere' }
+    : { name: 'matrix-run', owner: 'keepers' };
+  const created = await t.server.scaffolder.tasks.create(
+    await principalOf(t, owner),
+    { userId: null, username: owner, ip: null },
+    { templateRef: fails ? 'python-research-project' : 'slurm-batch-experiment', parameters },
+  );
+  await t.server.scaffolder.tasks.drain();
+  return created.id;
+}
+
+const VAULT_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** A team with the caller in it (a fresh member for anonymous callers). */
+async function memberTeam(t: TestServer, f: Fixture) {
+  const name = await team(t, f);
+  const member = f.username ?? (await otherUser(t, f));
+  await t.server.auth.teams.addMember({ userId: null, username: null, ip: null }, name, member);
+  return { name, member };
+}
+
+/** A team with the caller in it and one secret stored there. */
+async function vaultSecret(t: TestServer, f: Fixture) {
+  const { name, member } = await memberTeam(t, f);
+  const principal = await principalOf(t, member);
+  await t.server.services.vault.put(principal, { userId: null, username: member, ip: null }, name, 'TOKEN', {
+    value: 'matrix-secret',
+  });
+  return `${name}/TOKEN`;
+}
+
 /** Every route of the API, with a valid request and the status each role must get. */
 const cases: Case[] = [
   { method: 'GET', route: '/healthz', request: at('/healthz'), expect: open },
@@ -396,6 +437,189 @@ const cases: Case[] = [
     request: async (t, f) => ({ url: `/api/sweeps/${await sweep(t, f)}/stop` }),
     expect: signedIn(200),
   },
+  { method: 'GET', route: '/api/services', request: at('/api/services'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/ids/:type',
+    request: at('/api/ids/snowflake?count=2'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/ids/snowflake/:id',
+    request: at('/api/ids/snowflake/1234567890123456789'),
+    expect: signedIn(200),
+  },
+  ...['password', 'secret', 'api-key', 'ssh-key', 'tls-certificate'].map((type) => ({
+    method: 'POST',
+    route: `/api/credentials/${type}`,
+    request: async () => ({ url: `/api/credentials/${type}`, payload: {} }),
+    expect: signedIn(200),
+  })),
+  { method: 'GET', route: '/api/secrets', request: at('/api/secrets'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/secrets/:team/:name',
+    request: async (t, f) => ({ url: `/api/secrets/${await vaultSecret(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/secrets/:team/:name',
+    request: async (t, f) => ({
+      url: `/api/secrets/${(await memberTeam(t, f)).name}/NEW_SECRET`,
+      payload: { value: 'a new secret' },
+    }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/secrets/:team/:name/reveal',
+    request: async (t, f) => ({ url: `/api/secrets/${await vaultSecret(t, f)}/reveal`, payload: {} }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/secrets/:team/:name',
+    request: async (t, f) => ({ url: `/api/secrets/${await vaultSecret(t, f)}` }),
+    expect: signedIn(204),
+  },
+  {
+    method: 'GET',
+    route: '/api/templates',
+    request: async (t) => {
+      await templates(t);
+      return { url: '/api/templates' };
+    },
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/templates/:namespace/:name',
+    request: async (t) => {
+      await templates(t);
+      return { url: '/api/templates/default/slurm-batch-experiment' };
+    },
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/templates/:namespace/:name/dry-run',
+    request: async (t) => {
+      await templates(t);
+      return {
+        url: '/api/templates/default/slurm-batch-experiment/dry-run',
+        payload: { parameters: { name: 'matrix-dry', owner: 'keepers' } },
+      };
+    },
+    expect: signedIn(200),
+    mutates: false,
+  },
+  {
+    method: 'GET',
+    route: '/api/scaffolder/actions',
+    request: at('/api/scaffolder/actions'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks',
+    request: async (t) => {
+      await templates(t);
+      return {
+        url: '/api/tasks',
+        payload: {
+          templateRef: 'slurm-batch-experiment',
+          parameters: { name: 'matrix-new', owner: 'keepers' },
+        },
+      };
+    },
+    expect: signedIn(201),
+  },
+  { method: 'GET', route: '/api/tasks', request: at('/api/tasks'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id',
+    request: async (t, f) => ({ url: `/api/tasks/${await task(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id/logs',
+    request: async (t, f) => ({ url: `/api/tasks/${await task(t, f)}/logs` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id/logs/stream',
+    request: async (t, f) => ({ url: `/api/tasks/${await task(t, f)}/logs/stream` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/tasks/:id/rerun',
+    request: async (t, f) => ({ url: `/api/tasks/${await task(t, f, true)}/rerun` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/tasks/:id/archive/:file',
+    request: async (t, f) => ({ url: `/api/tasks/${await task(t, f)}/archive/matrix-run.zip` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/search',
+    request: at('/api/search?q=matrix&facets=true'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/search/reindex',
+    request: at('/api/search/reindex'),
+    expect: keeperOnly(200),
+  },
+  { method: 'GET', route: '/api/docs-pages', request: at('/api/docs-pages'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/docs-pages/*',
+    request: at('/api/docs-pages/platform/guides/first-day'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/docs-pages/sync',
+    request: at('/api/docs-pages/sync'),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/docs-guides/progress',
+    request: at('/api/docs-guides/progress'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/docs-guides/progress',
+    request: async () => ({
+      url: '/api/docs-guides/progress',
+      payload: { page: 'platform/guides/first-day', step: 'sign-in-to-the-portal', done: true },
+    }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/docs-guides/stale',
+    request: at('/api/docs-guides/stale'),
+    expect: keeperOnly(200),
+  },
+  { method: 'GET', route: '/api/docs-problems', request: at('/api/docs-problems'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/docs-assets/*',
+    request: at('/api/docs-assets/platform/images/platform-map.svg'),
+    expect: signedIn(200),
+  },
 ];
 
 const roles: Role[] = ['anonymous', 'member', 'keeper'];
@@ -411,7 +635,10 @@ describe.each(testDatabases())('authorization matrix on %s', (database) => {
   const unique = (prefix: string) => `${prefix}-${++counter}`;
 
   beforeAll(async () => {
-    t = await startTestServer({ database, config: { catalog: { webhookSecret: WEBHOOK_SECRET } } });
+    t = await startTestServer({
+      database,
+      config: { catalog: { webhookSecret: WEBHOOK_SECRET }, services: { vault: { key: VAULT_KEY } } },
+    });
     const keeper = { userId: null, username: null, ip: null };
     const row = await t.server.catalog.locations.create(keeper, { name: 'matrix', target: catalogFolder });
     await t.server.catalog.sync.sync(row);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 
 // What the catalog browser test reads and photographs, kept apart so the test reads as steps.
 
-/** The demo platform repo `npm start` serves: 121 entities of Meridian Research. */
+/** The demo platform repo `npm start` serves: the catalog of Meridian Research. */
 export const demoRepo = resolve('examples/platform');
 
 // A second location: one entity that cannot load (no owner), one that loads with two warnings.

@@ -4,6 +4,7 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import './catalog/catalog.css';
 import './compute/compute.css';
+import './templates/templates.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';

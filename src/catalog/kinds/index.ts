@@ -21,6 +21,8 @@ export { LocationSpec } from './location.js';
 export { ResourceSpec } from './resource.js';
 export { SystemSpec } from './system.js';
 export { RINGS, TechnologySpec } from './technology.js';
+export { SCAFFOLDER_V1BETA3, TemplateCheck, TemplateSpec, TemplateStep, templateKind } from './template.js';
+export { withoutTemplateSkeletons } from './template-skeleton.js';
 export { UserSpec } from './user.js';
 
 /** The kinds Plinth knows out of the box: Backstage's (but Template) and Plinth's research kinds. */

@@ -36,7 +36,10 @@ Exit status: 0 when there is no error (warnings alone do not fail), 1 otherwise.
         '../../catalog/index.js'
       );
       const read = await readPaths(paths);
-      const result = validateRevision(read.files);
+      // The kinds the server accepts: the built-in ones and the plug-in Template kind.
+      const { builtInKinds, createKindRegistry, templateKind } = await import('../../catalog/index.js');
+      const kinds = createKindRegistry([...builtInKinds, templateKind]);
+      const result = validateRevision(read.files, { kinds });
       // The job files that entities point at (plinth.dev/job) are checked as a sync checks them.
       const jobs = attachJobs(result.entities, read.files);
       const problems = [...read.problems, ...result.problems, ...jobs.problems];

@@ -1,4 +1,7 @@
 import { Type } from 'typebox';
+import { DocsConfigSchema } from '../../docs/config-schema.js';
+import { ScaffolderConfigSchema } from '../../scaffolder/config-schema.js';
+import { ServicesConfigSchema } from '../../services/config-schema.js';
 
 /**
  * Every setting of Plinth, documented key by key. Each key can be set in the config file
@@ -181,6 +184,9 @@ export const ConfigSchema = Type.Object(
       },
       { default: {}, additionalProperties: false },
     ),
+    services: ServicesConfigSchema,
+    scaffolder: ScaffolderConfigSchema,
+    docs: DocsConfigSchema,
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,10 @@
 import type { AuthTables } from '../../auth/tables.js';
 import type { CatalogTables } from '../../catalog/tables.js';
 import type { ComputeTables } from '../../compute/tables.js';
+import type { DocsTables } from '../../docs/tables.js';
+import type { ScaffolderTables } from '../../scaffolder/tables.js';
+import type { SearchTables } from '../../search/tables.js';
+import type { ServicesTables } from '../../services/tables.js';
 
 /** Key/value facts about this installation, e.g. that the first Keeper was created. */
 export interface MetaTable {
@@ -10,6 +14,13 @@ export interface MetaTable {
 }
 
 /** Every table of Plinth, one interface per domain. */
-export interface Database extends AuthTables, CatalogTables, ComputeTables {
+export interface Database
+  extends AuthTables,
+    CatalogTables,
+    ComputeTables,
+    ServicesTables,
+    SearchTables,
+    DocsTables,
+    ScaffolderTables {
   meta: MetaTable;
 }

@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { withoutTemplateSkeletons } from '../../catalog/index.js';
 import { adapter } from '../../core/extension.js';
 import { isGitUrl, redactUrl } from '../platform-checkout.js';
 import {
@@ -91,15 +92,17 @@ export class GitReader implements LocationReader {
       mirror,
       timeout,
     );
-    const entries = listing
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => {
-        const [meta = '', path = ''] = line.split('\t');
-        const [, type, id, size] = meta.split(/\s+/);
-        return { type, id: id as string, size: Number(size), path };
-      })
-      .filter((e) => e.type === 'blob' && YAML_FILE.test(e.path));
+    const entries = withoutTemplateSkeletons(
+      listing
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => {
+          const [meta = '', path = ''] = line.split('\t');
+          const [, type, id, size] = meta.split(/\s+/);
+          return { type, id: id as string, size: Number(size), path };
+        })
+        .filter((e) => e.type === 'blob' && YAML_FILE.test(e.path)),
+    );
     if (entries.length > SNAPSHOT_LIMITS.maxFiles)
       throw new Error(`more than ${SNAPSHOT_LIMITS.maxFiles} YAML files`);
     const total = entries.reduce((sum, e) => sum + e.size, 0);

@@ -1,96 +1,89 @@
-import { Group, Kbd, Popover, Stack, Text, TextInput, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { IconCategory2, IconClockHour4, IconCornerDownLeft, IconSearch } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { Group, Kbd, Loader, Popover, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconCornerDownLeft, IconSearch } from '@tabler/icons-react';
+import { useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { catalogHref } from './routes.js';
+import { groupHits } from '../search/group-hits.js';
+import { SearchHitBody } from '../search/SearchHitRow.js';
+import { useSearch } from '../search/search-queries.js';
+import { typeLabel } from '../search/search-types.js';
+import { searchHref } from './routes.js';
+import '../search/search.css';
 
-function SearchNotReady() {
-  return (
-    <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="search-not-ready">
-      <ThemeIcon variant="light" color="gray" size={32} radius="md">
-        <IconClockHour4 size={18} />
-      </ThemeIcon>
-      <Stack gap={2}>
-        <Text size="sm" fw={600}>
-          Search everywhere is not built yet
-        </Text>
-        <Text size="sm" c="dimmed">
-          One search over the catalog, docs and templates arrives with the docs. The catalog can already be
-          searched.
-        </Text>
-      </Stack>
-    </Group>
-  );
-}
-
-function FindInCatalog({ text, onChoose }: { text: string; onChoose: () => void }) {
-  return (
-    <UnstyledButton
-      onClick={onChoose}
-      // Keep the focus in the box: leaving it would close the dropdown before the click lands.
-      onMouseDown={(event) => event.preventDefault()}
-      className="plinth-start-link"
-      p="xs"
-      bg="var(--plinth-muted-surface)"
-      data-testid="search-catalog"
-    >
-      <Group gap="sm" wrap="nowrap" justify="space-between">
-        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <ThemeIcon variant="light" size={32} radius="md">
-            <IconCategory2 size={18} />
-          </ThemeIcon>
-          <Text size="sm" truncate>
-            Find “<b>{text}</b>” in the catalog
-          </Text>
-        </Group>
-        <Kbd size="xs" aria-label="Enter">
-          <IconCornerDownLeft size={12} />
-        </Kbd>
-      </Group>
-    </UnstyledButton>
-  );
-}
+const QUICK_LIMIT = 8;
 
 /**
- * The one search box of the portal. `/` or Ctrl-K focuses it. Search over everything arrives with
- * the docs; until then it says so honestly and offers to search the catalog (Enter does that).
+ * The one search box of the portal. `/` or Ctrl-K focuses it; results arrive as you type, grouped by
+ * type. Arrow keys move through them, Enter opens one, or the full results page when none is chosen.
  */
 export function GlobalSearch() {
   const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
   const navigate = useNavigate();
   const [value, setValue] = useState('');
   const [focused, setFocused] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [debounced] = useDebouncedValue(value, 120);
   useHotkeys([
     ['/', () => inputRef.current?.focus()],
     ['mod+K', () => inputRef.current?.focus()],
   ]);
   const text = value.trim();
+  const results = useSearch({ q: debounced, limit: QUICK_LIMIT });
+  const hits = debounced.trim() ? (results.data?.items ?? []) : [];
+  const groups = groupHits(hits);
   const opened = focused && text.length > 0;
-  const findInCatalog = () => {
-    navigate(catalogHref({ q: text }));
+  // The last option is "See all results".
+  const optionCount = hits.length + 1;
+
+  const close = () => {
     setValue('');
+    setActive(-1);
     inputRef.current?.blur();
   };
+  const go = (href: string) => {
+    navigate(href);
+    close();
+  };
+  const choose = (index: number) => {
+    const hit = hits[index];
+    go(hit ? hit.url : searchHref(text));
+  };
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
   return (
     <Popover opened={opened} position="bottom-start" width="target" shadow="md" offset={6}>
       <Popover.Target>
         <TextInput
           ref={inputRef}
           value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
+          onChange={(event) => {
+            setValue(event.currentTarget.value);
+            setActive(-1);
+          }}
           onFocus={() => setFocused(true)}
           onBlur={() => setFocused(false)}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              setValue('');
-              event.currentTarget.blur();
+            if (event.key === 'Escape') close();
+            else if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              setActive((i) => (i + 1) % optionCount);
+            } else if (event.key === 'ArrowUp') {
+              event.preventDefault();
+              setActive((i) => (i <= 0 ? optionCount - 1 : i - 1));
+            } else if (event.key === 'Enter' && text) {
+              event.preventDefault();
+              choose(active);
             }
-            if (event.key === 'Enter' && text) findInCatalog();
           }}
-          placeholder="Search Plinth"
+          placeholder="Search docs, guides and the catalog"
           aria-label="Search Plinth"
-          leftSection={<IconSearch size={16} />}
+          role="combobox"
+          aria-expanded={opened}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={active >= 0 ? optionId(active) : undefined}
+          leftSection={results.isFetching && text ? <Loader size={14} /> : <IconSearch size={16} />}
           rightSection={<Kbd size="xs">/</Kbd>}
           rightSectionPointerEvents="none"
           w="100%"
@@ -99,11 +92,62 @@ export function GlobalSearch() {
         />
       </Popover.Target>
       <Popover.Dropdown p="xs">
-        <Stack gap="xs">
-          <FindInCatalog text={text} onChoose={findInCatalog} />
-          <Stack px="xs" pb={4}>
-            <SearchNotReady />
-          </Stack>
+        <Stack gap={6} id={listId} role="listbox" aria-label="Quick results" data-testid="quick-results">
+          {debounced.trim() && results.isSuccess && hits.length === 0 && (
+            <Text size="sm" c="dimmed" px="xs" py={6}>
+              Nothing matches “{text}” yet. Try another word, or see every kind of result below.
+            </Text>
+          )}
+          {results.isError && (
+            <Text size="sm" c="red" px="xs" py={6}>
+              Search failed. Press Enter to try the full results page.
+            </Text>
+          )}
+          {groups.map((group) => (
+            <Stack key={group.type} gap={2}>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="xs" pt={4}>
+                {typeLabel(group.type)}
+              </Text>
+              {group.hits.map(({ hit, index }) => (
+                <UnstyledButton
+                  key={hit.id}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={active === index}
+                  className="search-option"
+                  data-active={active === index || undefined}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onMouseEnter={() => setActive(index)}
+                  onClick={() => choose(index)}
+                  px="xs"
+                  py={6}
+                >
+                  <SearchHitBody hit={hit} compact />
+                </UnstyledButton>
+              ))}
+            </Stack>
+          ))}
+          <UnstyledButton
+            id={optionId(hits.length)}
+            role="option"
+            aria-selected={active === hits.length}
+            className="search-option"
+            data-active={active === hits.length || active === -1 || undefined}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => go(searchHref(text))}
+            px="xs"
+            py={8}
+            data-testid="search-all"
+          >
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">
+                See all results for “<b>{text}</b>”
+              </Text>
+              <Kbd size="xs" aria-label="Enter">
+                <IconCornerDownLeft size={12} />
+              </Kbd>
+            </Group>
+          </UnstyledButton>
         </Stack>
       </Popover.Dropdown>
     </Popover>

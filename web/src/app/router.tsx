@@ -13,11 +13,19 @@ import { ProblemsPage } from '../catalog/problems/ProblemsPage.js';
 import { ComputePage } from '../compute/ComputePage.js';
 import { JobPage } from '../compute/job/JobPage.js';
 import { NewJobPage } from '../compute/new/NewJobPage.js';
+import { NewSweepPage } from '../compute/sweeps/NewSweepPage.js';
+import { SweepPage } from '../compute/sweeps/SweepPage.js';
 import { DocsPage } from '../docs/DocsPage.js';
 import { HomePage } from '../home/HomePage.js';
 import { RadarPage } from '../radar/RadarPage.js';
 import { RequestsPage } from '../requests/RequestsPage.js';
+import { SearchPage } from '../search/SearchPage.js';
+import { CredentialsPage } from '../services/credentials/CredentialsPage.js';
+import { IdsPage } from '../services/ids/IdsPage.js';
 import { ServicesPage } from '../services/ServicesPage.js';
+import { VaultPage } from '../services/vault/VaultPage.js';
+import { TaskHistoryPage } from '../templates/TaskHistoryPage.js';
+import { TaskPage } from '../templates/TaskPage.js';
 import { TemplatesPage } from '../templates/TemplatesPage.js';
 import { AppFrame } from './AppFrame.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -40,11 +48,26 @@ export function createRouter() {
         { path: paths.catalog, element: <CatalogPage /> },
         { path: paths.entity, element: <EntityPage /> },
         { path: paths.docs, element: <DocsPage /> },
+        { path: paths.docsPage, element: <DocsPage /> },
+        { path: paths.search, element: <SearchPage /> },
         { path: paths.templates, element: <TemplatesPage /> },
+        { path: paths.tasks, element: <TaskHistoryPage /> },
+        { path: paths.task, element: <TaskPage /> },
+        {
+          path: paths.template,
+          // The form library is loaded with the first template form, not with every page.
+          lazy: () =>
+            import('../templates/TemplateRunPage.js').then((m) => ({ Component: m.TemplateRunPage })),
+        },
         { path: paths.services, element: <ServicesPage /> },
+        { path: paths.ids, element: <IdsPage /> },
+        { path: paths.credentials, element: <CredentialsPage /> },
+        { path: paths.vault, element: <VaultPage /> },
         { path: paths.compute, element: <ComputePage /> },
         { path: paths.newJob, element: <NewJobPage /> },
         { path: paths.job, element: <JobPage /> },
+        { path: paths.newSweep, element: <NewSweepPage /> },
+        { path: paths.sweep, element: <SweepPage /> },
         { path: paths.radar, element: <RadarPage /> },
         { path: paths.requests, element: <RequestsPage /> },
         { path: paths.profile, element: <ProfilePage /> },

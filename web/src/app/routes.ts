@@ -8,14 +8,21 @@ export const paths = {
   catalog: '/catalog',
   entity: '/catalog/:kind/:namespace/:name',
   docs: '/docs',
+  docsPage: '/docs/*',
+  search: '/search',
   templates: '/templates',
   template: '/templates/:namespace/:name',
   tasks: '/templates/tasks',
   task: '/templates/tasks/:id',
   services: '/services',
+  ids: '/services/ids',
+  credentials: '/services/credentials',
+  vault: '/services/vault',
   compute: '/compute',
   newJob: '/compute/new',
   job: '/compute/jobs/:id',
+  newSweep: '/compute/sweeps/new',
+  sweep: '/compute/sweeps/:id',
   radar: '/radar',
   requests: '/requests',
   profile: '/profile',
@@ -84,6 +91,11 @@ export function jobHref(id: string, tab?: string): string {
   return withQuery(`/compute/jobs/${encodeURIComponent(id)}`, { tab });
 }
 
+/** Link to one sweep's page. */
+export function sweepHref(id: string): string {
+  return `/compute/sweeps/${encodeURIComponent(id)}`;
+}
+
 /** Link to the new-job form, prefilled from an existing job when `from` names one (Resubmit). */
 export function newJobHref(from?: string, entity?: string): string {
   return withQuery(paths.newJob, { from, entity });
@@ -119,4 +131,9 @@ export function templateHref(ref: string): string {
 /** Link to one task (a run of a template). */
 export function taskHref(id: string): string {
   return `/templates/tasks/${encodeURIComponent(id)}`;
+}
+
+/** Link to the full search results: `/search?q=slurm&type=guide`. */
+export function searchHref(q: string, filters: Record<string, string | undefined> = {}): string {
+  return withQuery(paths.search, { q, ...filters });
 }

@@ -4,6 +4,7 @@ import { usePlatform } from '../api/platform-queries.js';
 import { useCurrentUser } from '../app/current-user.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { RecentTasksCard } from '../templates/RecentTasksCard.js';
 import { LaterCard } from './LaterCard.js';
 import { RecentJobsCard } from './RecentJobsCard.js';
 import { StartHereCard } from './StartHereCard.js';
@@ -82,6 +83,9 @@ export function HomePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <RecentJobsCard />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <RecentTasksCard />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <LaterCard icon={<IconLifebuoy size={18} />} title="Your open requests">

@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useUrlFilters } from '../../components/use-url-filters.js';
+import { DocsProblemsSection } from '../../docs/DocsProblemsSection.js';
 import { ProblemGroups } from './ProblemGroups.js';
 
 const filterKeys = ['location', 'severity', 'owner'] as const;
@@ -142,6 +143,7 @@ export function ProblemsPage() {
       <Box>
         <ProblemList filters={filters} onClear={clear} />
       </Box>
+      <DocsProblemsSection severity={filters.severity} owner={filters.owner} />
     </>
   );
 }
