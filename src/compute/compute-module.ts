@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger.js';
 import type { TypedApp } from '../server/typed-app.js';
 import { type Executor, executorPoint } from './extension.js';
 import { JobCollector } from './job-collector.js';
-import { JobService } from './job-service.js';
+import { type ComputeOptions, JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { computeRoutes, type ExecutorInfo } from './routes.js';
 import { sweepRoutes } from './sweeps/routes.js';
@@ -23,6 +23,8 @@ export interface ComputeModuleOptions {
   teamsOf: (userId: string) => Promise<string[]>;
   /** A user as the policy sees them, for work done on their behalf (a sweep's trials). */
   principalOf: (userId: string) => Promise<Principal | null>;
+  /** A secret of a team's vault for a job's env (`secret:NAME`); absent without a vault. */
+  resolveSecret?: ComputeOptions['resolveSecret'];
 }
 
 /** Builds the executors the config asks for; a wrong setting names its key, an unknown executor lists the known. */
@@ -78,6 +80,7 @@ export async function createComputeModule(
     defaultExecutor: c.defaultExecutor,
     access,
     outputRoot,
+    ...(options.resolveSecret ? { resolveSecret: options.resolveSecret } : {}),
   });
   const collector = new JobCollector(store, executors, logger, {
     intervalMs: c.pollIntervalSeconds * 1000,

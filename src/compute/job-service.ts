@@ -15,6 +15,17 @@ export interface ComputeOptions {
   defaultExecutor: string;
   /** Which teams may use which executor and partition, and their limits of active jobs. */
   access: TeamAccess;
+  /**
+   * The value of `secret:NAME` in a job's env, from its team's vault; absent where the platform
+   * has no vault (then such a job is refused).
+   */
+  resolveSecret?: (
+    principal: Principal,
+    actor: Actor,
+    team: string,
+    name: string,
+    job: string,
+  ) => Promise<string>;
   /** Root folder of job outputs (`<root>/<jobId>`). */
   outputRoot: string;
 }
@@ -91,7 +102,8 @@ export class JobService {
       throw invalidSpec('resources.gpus: this executor has no GPUs; choose another executor');
     }
     const secret = Object.entries(spec.env ?? {}).find(([, v]) => v.startsWith('secret:'));
-    if (secret) throw computeErrors.COMPUTE_SECRETS_UNAVAILABLE.create([secret[0]]);
+    if (secret && !this.options.resolveSecret)
+      throw computeErrors.COMPUTE_SECRETS_UNAVAILABLE.create([secret[0]]);
     try {
       executor.validateOptions?.(spec.options ?? {});
     } catch (error) {
@@ -149,9 +161,10 @@ export class JobService {
       ...(team ? { team } : {}),
       ...(partition ? { partition } : {}),
     };
+    const env = await this.resolveEnv(principal, actor, spec, team);
     let submitted: Awaited<ReturnType<Executor['submit']>>;
     try {
-      submitted = await executor.submit({ jobId: id, spec: stored, outputDir, env: spec.env ?? {} });
+      submitted = await executor.submit({ jobId: id, spec: stored, outputDir, env });
     } catch (error) {
       if ((error as { status?: number }).status) throw error;
       throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([executorName, (error as Error).message], {
@@ -200,6 +213,38 @@ export class JobService {
       );
     });
     return row;
+  }
+
+  /**
+   * The job's environment with each `secret:NAME` replaced by its value from the team's vault. The
+   * stored spec keeps the references; only the executor sees the values.
+   */
+  private async resolveEnv(principal: Principal, actor: Actor, spec: JobSpec, team: string | null) {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(spec.env ?? {})) {
+      if (!value.startsWith('secret:')) {
+        env[key] = value;
+        continue;
+      }
+      const name = value.slice('secret:'.length);
+      if (!team)
+        throw invalidSpec(`env.${key}: a secret comes from a team's vault, and this job has no team`);
+      try {
+        env[key] = await (this.options.resolveSecret as NonNullable<ComputeOptions['resolveSecret']>)(
+          principal,
+          actor,
+          team,
+          name,
+          spec.name,
+        );
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        if (status === 404)
+          throw invalidSpec(`env.${key}: team ${team}'s vault has no secret '${name}'`, error);
+        throw error;
+      }
+    }
+    return env;
   }
 
   /** A restricted team's job goes to one of its partitions: the one asked for, or the first allowed. */

@@ -173,6 +173,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
       const user = await auth.userStore.findById(userId);
       return user && !user.disabled ? { user, role: user.role as Role, method: 'token' } : null;
     },
+    // The vault is built below; a job asks it for secrets only once the server runs.
+    resolveSecret: (principal, actor, team, name, job) =>
+      services.vault.readForJob(principal, actor, team, name, job),
   });
 
   const services = createServicesModule(database.db, auth.audit, logger, {

@@ -34,7 +34,10 @@ export function registerSecret(program: Command, io: CliIo): void {
     .description(
       'store a secret (piped on stdin, read from a file, or typed); a new value makes a new version',
     )
-    .addHelpText('after', '\nExample:\n  $ plinth secret put lab/API_TOKEN --from-file token.txt --expires 2027-01-31')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ plinth secret put lab/API_TOKEN --from-file token.txt --expires 2027-01-31',
+    )
     .option('-f, --from-file <file>', 'read the value from a file (e.g. a key)')
     .option('-d, --description <text>', 'what it is for')
     .option('-e, --expires <date>', 'expiry date (YYYY-MM-DD); the team is reminded before')

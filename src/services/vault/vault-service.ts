@@ -193,6 +193,40 @@ export class VaultService {
     };
   }
 
+  /**
+   * A secret's value for a job of `team` that `principal` submits (`env: { KEY: "secret:NAME" }`):
+   * only a member of the team gets it, it is handed to the executor and never stored with the
+   * job, and the read is audited with the job's name.
+   */
+  async readForJob(
+    principal: Principal,
+    actor: Actor,
+    team: string,
+    name: string,
+    job: string,
+  ): Promise<string> {
+    const envelope = this.envelope();
+    await this.requireMember(principal, team);
+    const row = await this.require(team, name);
+    if (row.expires_at && Date.parse(row.expires_at) <= Date.now()) {
+      throw servicesErrors.VAULT_SECRET_EXPIRED.create([name, team, row.expires_at]);
+    }
+    const value = envelope.open(
+      { ciphertext: row.ciphertext, wrappedKey: row.wrapped_key, keyId: row.key_id },
+      { id: row.id, team, name },
+    );
+    const now = nowIso();
+    await this.deps.db.transaction().execute(async (trx) => {
+      await this.deps.store.update(row.id, { last_read_at: now, last_read_by: actor.username }, trx);
+      await this.deps.audit.record(
+        actor,
+        { action: 'secrets.read-for-job', target: `${team}/${name}`, details: { version: row.version, job } },
+        trx,
+      );
+    });
+    return value.toString('utf8');
+  }
+
   async remove(principal: Principal, actor: Actor, team: string, name: string) {
     this.envelope();
     await this.requireMember(principal, team);
