@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { seededRandom } from '../../src/compute/sweeps/random-source.js';
@@ -44,6 +45,13 @@ async function api(baseUrl: string, token: string, method: string, path: string,
   return res.json() as Promise<Record<string, unknown>>;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 const metricCommand = ['sh', '-c', 'echo "PLINTH_METRIC loss=$PLINTH_PARAM_X"'];
 
 /**
@@ -68,6 +76,7 @@ export const sweepsLocal: Scenario = {
         const token = await createApiToken(server.baseUrl, 'admin', workspace.adminPassword);
         // Plain jobs, PARALLELISM at a time, each batch waited for.
         const plainStarted = performance.now();
+        const plainCpu = cpuSeconds(server.pid);
         for (let done = 0; done < TRIALS; done += PARALLELISM) {
           const ids: string[] = [];
           for (let i = 0; i < Math.min(PARALLELISM, TRIALS - done); i++) {
@@ -89,8 +98,10 @@ export const sweepsLocal: Scenario = {
           }
         }
         const plainMs = performance.now() - plainStarted;
+        const plainCpuMs = (cpuSeconds(server.pid) - plainCpu) * 1000;
         for (const algorithm of ['random', 'tpe'] as const) {
           const started = performance.now();
+          const cpuBefore = cpuSeconds(server.pid);
           const sweep = await api(server.baseUrl, token, 'POST', '/api/sweeps', {
             name: `bench-${algorithm}`,
             executor: 'local',
@@ -109,6 +120,7 @@ export const sweepsLocal: Scenario = {
           }
           if (state !== 'succeeded') throw new Error(`the ${algorithm} sweep ended ${state}`);
           const sweepMs = performance.now() - started;
+          const sweepCpuMs = (cpuSeconds(server.pid) - cpuBefore) * 1000;
           metrics.push(
             {
               metric: `${TRIALS}-trial ${algorithm} sweep, wall time`,
@@ -116,8 +128,13 @@ export const sweepsLocal: Scenario = {
               unit: 'ms',
             },
             {
-              metric: `${algorithm} sweep: time per trial beyond plain jobs`,
+              metric: `${algorithm} sweep: wall time per trial beyond plain jobs`,
               value: Math.round(((sweepMs - plainMs) / TRIALS) * 10) / 10,
+              unit: 'ms',
+            },
+            {
+              metric: `${algorithm} sweep: portal CPU per trial`,
+              value: Math.round((sweepCpuMs / TRIALS) * 10) / 10,
               unit: 'ms',
             },
           );
