@@ -23,7 +23,7 @@ export const computeErrors = defineErrors({
   },
   COMPUTE_SECRETS_UNAVAILABLE: {
     status: 400,
-    message: 'env.%s: secret references need the team vault, which this server does not have',
+    message: 'env.%s: secret references need the team vault, which is not set up on this server',
   },
   COMPUTE_SWEEP_NOT_FOUND: { status: 404, message: "No sweep '%s' that you may see" },
   COMPUTE_SWEEP_ENDED: { status: 409, message: "Sweep '%s' is no longer running (%s)" },

@@ -16,8 +16,8 @@ export interface ComputeOptions {
   /** Which teams may use which executor and partition, and their limits of active jobs. */
   access: TeamAccess;
   /**
-   * The value of `secret:NAME` in a job's env, from its team's vault; absent where the platform
-   * has no vault (then such a job is refused).
+   * The value of `secret:NAME` in a job's env, from its team's vault; null when the vault is not
+   * set up, absent where the platform has none (either way such a job is refused).
    */
   resolveSecret?: (
     principal: Principal,
@@ -25,7 +25,7 @@ export interface ComputeOptions {
     team: string,
     name: string,
     job: string,
-  ) => Promise<string>;
+  ) => Promise<string | null>;
   /** Root folder of job outputs (`<root>/<jobId>`). */
   outputRoot: string;
 }
@@ -230,13 +230,16 @@ export class JobService {
       if (!team)
         throw invalidSpec(`env.${key}: a secret comes from a team's vault, and this job has no team`);
       try {
-        env[key] = await (this.options.resolveSecret as NonNullable<ComputeOptions['resolveSecret']>)(
+        const found = await (this.options.resolveSecret as NonNullable<ComputeOptions['resolveSecret']>)(
           principal,
           actor,
           team,
           name,
           spec.name,
         );
+        // null: this server's vault is not set up.
+        if (found === null) throw computeErrors.COMPUTE_SECRETS_UNAVAILABLE.create([key]);
+        env[key] = found;
       } catch (error) {
         const status = (error as { status?: number }).status;
         if (status === 404)

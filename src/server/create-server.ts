@@ -174,8 +174,14 @@ export async function createServer(config: Config, options: CreateServerOptions 
       return user && !user.disabled ? { user, role: user.role as Role, method: 'token' } : null;
     },
     // The vault is built below; a job asks it for secrets only once the server runs.
-    resolveSecret: (principal, actor, team, name, job) =>
-      services.vault.readForJob(principal, actor, team, name, job),
+    resolveSecret: async (principal, actor, team, name, job) => {
+      try {
+        return await services.vault.readForJob(principal, actor, team, name, job);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'VAULT_DISABLED') return null;
+        throw error;
+      }
+    },
   });
 
   const services = createServicesModule(database.db, auth.audit, logger, {
