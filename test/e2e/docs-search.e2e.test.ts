@@ -6,7 +6,9 @@ import { systemActor } from '../../src/auth/index.js';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
 import {
+  absent,
   expectPage,
+  hasText,
   launchChromium,
   openPage,
   screenshot,
@@ -30,6 +32,8 @@ describe.skipIf(!hasChromium)('docs, guides and search in a real browser', () =>
     // The demo platform repo, with a short allowed age so its guides show the staleness banner.
     t = await startTestServer({ listen: true, config: { docs: { guideMaxAgeDays: 5 } } });
     await t.server.catalog.locations.syncNow(systemActor, 'platform');
+    // The entities' docs folders are read once the catalog names them.
+    await t.server.docs.sync.sync();
     await t.createUser({ username: 'ada' });
     browser = await launchChromium();
     page = await openPage(browser);
@@ -74,6 +78,44 @@ describe.skipIf(!hasChromium)('docs, guides and search in a real browser', () =>
     // Code blocks carry a copy button; the page's facts and edit link are shown.
     await visible(page.getByRole('button', { name: 'Copy bash code' }));
     await screenshot(page, 'docs-guide', 'light', 1280);
+  });
+
+  test('Home shows the starting guide with the steps ticked, and continues it', async () => {
+    await page.goto(t.url);
+    await expectPage(page, /^(Good (morning|afternoon|evening)|Working late),/);
+    const card = page.getByTestId('start-here');
+    const guide = card.getByTestId('start-here-guide');
+    await visible(guide.getByText('Start here: your first day'));
+    await hasText(guide.getByTestId('start-here-progress'), '2 of 5 steps done');
+    await visible(guide.getByRole('progressbar', { name: 'Guide progress: 40%' }));
+    // The guide's own link is not repeated among the other starting points.
+    await absent(card.getByText('Your first day', { exact: true }));
+    await visible(card.getByText('Find a library, tool or dataset'));
+    await screenshot(page, 'home-start-here', 'light', 1280);
+    await guide.getByRole('link', { name: 'Continue the guide' }).click();
+    await page.waitForURL(`**${GUIDE}`);
+    await expectPage(page, 'Start here: your first day');
+  });
+
+  test("an entity's Docs tab shows its docs, with the tab in the URL", async () => {
+    await page.goto(`${t.url}/catalog/component/default/downscaler`);
+    await expectPage(page, 'Regional downscaler');
+    await page.getByRole('tab', { name: 'Docs' }).click();
+    await page.waitForURL(/[?&]tab=docs/);
+    const docs = page.getByTestId('entity-docs-page');
+    await visible(docs.getByText('Reference decades'));
+    await visible(page.getByRole('navigation', { name: 'Pages of these docs' }).getByText('Run a scenario'));
+    await screenshot(page, 'entity-docs', 'light', 1280);
+    await page.reload();
+    await visible(page.getByTestId('entity-docs-page').getByText('Reference decades'));
+    await page.getByRole('navigation', { name: 'Pages of these docs' }).getByText('Run a scenario').click();
+    await page.waitForURL('**/docs/component/default/downscaler/run-a-scenario');
+    await expectPage(page, 'Run a scenario');
+    // An entity without docs has no Docs tab, and ?tab=docs falls back to the overview.
+    await page.goto(`${t.url}/catalog/component/default/qdm-bias-correction?tab=docs`);
+    await expectPage(page, 'Quantile delta mapping');
+    await absent(page.getByRole('tab', { name: 'Docs' }));
+    expect(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).toBe('true');
   });
 
   test('pages with Mermaid draw their diagram; others never load it', async () => {
@@ -125,6 +167,12 @@ describe.skipIf(!hasChromium)('docs, guides and search in a real browser', () =>
     await dark.goto(`${t.url}/docs`);
     await expectPage(dark, 'Docs');
     await screenshot(dark, 'docs-landing', 'dark', 1920);
+    await dark.goto(t.url);
+    await hasText(dark.getByTestId('start-here-progress'), '2 of 5 steps done');
+    await screenshot(dark, 'home-start-here', 'dark', 1920);
+    await dark.goto(`${t.url}/catalog/component/default/downscaler?tab=docs`);
+    await visible(dark.getByTestId('entity-docs-page').getByText('Reference decades'));
+    await screenshot(dark, 'entity-docs', 'dark', 1920);
     await dark.context().close();
     expect(scriptErrors).toEqual([]);
   });

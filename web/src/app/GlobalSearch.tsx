@@ -117,7 +117,9 @@ export function GlobalSearch() {
                   className="search-option"
                   data-active={active === index || undefined}
                   onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => setActive(index)}
+                  // A move, not an enter: results opening under a resting pointer must not take the
+                  // keyboard's choice, or Enter would open whatever row happens to be under it.
+                  onMouseMove={() => setActive(index)}
                   onClick={() => choose(index)}
                   px="xs"
                   py={6}

@@ -2,7 +2,8 @@ import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/cor
 import { IconArrowUpRight, IconChevronRight, IconCompass } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { StartLinkInfo } from '../api/types.js';
-import { EmptyState } from '../components/EmptyState.js';
+import { useMyGuides } from '../docs/docs-queries.js';
+import { featuredGuide, StartHereGuide } from './StartHereGuide.js';
 
 function StartLinkBody({ link, external }: { link: StartLinkInfo; external: boolean }) {
   return (
@@ -44,10 +45,17 @@ function StartLink({ link }: { link: StartLinkInfo }) {
   );
 }
 
-/** The "Start here" links the Keepers wrote in the platform repo. */
+/**
+ * Home's "Start here": the person's starting guide with their progress, then the other starting
+ * points the Keepers wrote in the platform repo.
+ */
 export function StartHereCard({ links }: { links: StartLinkInfo[] }) {
+  const hrefs = links.map((l) => l.href);
+  // The guide is shown with its progress above, so its link is not repeated below.
+  const guide = featuredGuide(useMyGuides().data?.items ?? [], hrefs);
+  const others = links.filter((l) => l.href !== guide?.url);
   return (
-    <Card h="100%">
+    <Card h="100%" data-testid="start-here">
       <Group gap="sm" mb="sm">
         <ThemeIcon variant="light" size={32} radius="md">
           <IconCompass size={18} />
@@ -56,13 +64,14 @@ export function StartHereCard({ links }: { links: StartLinkInfo[] }) {
           Start here
         </Title>
       </Group>
-      {links.length === 0 ? (
-        <EmptyState size="sm" icon={<IconCompass size={22} />} title="No starting points yet">
-          Keepers add them under “startHere” in the platform repo; they will appear here.
-        </EmptyState>
+      <StartHereGuide hrefs={hrefs} />
+      {others.length === 0 ? (
+        <Text size="sm" c="dimmed" mt="sm">
+          Keepers add more starting points under “startHere” in the platform repo; they will appear here.
+        </Text>
       ) : (
-        <Stack gap={4}>
-          {links.map((link) => (
+        <Stack gap={4} mt="sm">
+          {others.map((link) => (
             <StartLink key={link.href + link.title} link={link} />
           ))}
         </Stack>

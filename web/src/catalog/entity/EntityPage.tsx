@@ -2,6 +2,7 @@ import { Badge, Button, Skeleton, Stack, Tabs } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBinaryTree2,
+  IconBook2,
   IconFileCode,
   IconInfoCircle,
   IconLifebuoy,
@@ -16,6 +17,7 @@ import { catalogHref, newJobHref, paths } from '../../app/routes.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { EntityDocsCard } from '../../docs/EntityDocsCard.js';
 import { KindBadge } from '../EntityBadges.js';
 import { RelationsTab } from '../graph/RelationsTab.js';
 import { kindStyle } from '../kinds.js';
@@ -25,16 +27,23 @@ import { EntityNotFound } from './EntityNotFound.js';
 import { useSourcePath } from './EntitySource.js';
 import { OverviewTab } from './OverviewTab.js';
 import { ProblemsTab } from './ProblemsTab.js';
+import { hasDocs } from './spec.js';
 import { YamlTab } from './YamlTab.js';
 
-const tabs = ['overview', 'relations', 'yaml', 'problems'] as const;
+const tabs = ['overview', 'relations', 'docs', 'yaml', 'problems'] as const;
 type Tab = (typeof tabs)[number];
 
-function useTab(hasProblems: boolean): [Tab, (tab: Tab) => void] {
+/** Tabs shown only when the entity has something for them. */
+interface OptionalTabs {
+  docs: boolean;
+  problems: boolean;
+}
+
+function useTab(shown: OptionalTabs): [Tab, (tab: Tab) => void] {
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab') as Tab | null;
-  const tab: Tab =
-    asked && tabs.includes(asked) && (asked !== 'problems' || hasProblems) ? asked : 'overview';
+  const isShown = (t: Tab) => (t === 'docs' || t === 'problems' ? shown[t] : true);
+  const tab: Tab = asked && tabs.includes(asked) && isShown(asked) ? asked : 'overview';
   const setTab = (next: Tab) => {
     // Only the tab's own settings (the graph depth) go when the tab changes; other keys stay.
     const out = new URLSearchParams(params);
@@ -85,7 +94,8 @@ function HeaderActions({ detail }: { detail: EntityDetail }) {
 }
 
 function EntityView({ detail, entity }: { detail: EntityDetail; entity: RefParts }) {
-  const [tab, setTab] = useTab(detail.problems.length > 0);
+  const withDocs = hasDocs(detail);
+  const [tab, setTab] = useTab({ docs: withDocs, problems: detail.problems.length > 0 });
   const path = useSourcePath(detail.source);
   const style = kindStyle(detail.kind);
   return (
@@ -114,6 +124,11 @@ function EntityView({ detail, entity }: { detail: EntityDetail; entity: RefParts
           <Tabs.Tab value="relations" leftSection={<IconBinaryTree2 size={16} />}>
             Relations
           </Tabs.Tab>
+          {withDocs && (
+            <Tabs.Tab value="docs" leftSection={<IconBook2 size={16} />}>
+              Docs
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="yaml" leftSection={<IconFileCode size={16} />}>
             YAML
           </Tabs.Tab>
@@ -143,6 +158,11 @@ function EntityView({ detail, entity }: { detail: EntityDetail; entity: RefParts
         <Tabs.Panel value="relations">
           <RelationsTab entity={entity} />
         </Tabs.Panel>
+        {withDocs && (
+          <Tabs.Panel value="docs">
+            <EntityDocsCard entityRef={detail.ref} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="yaml">
           <YamlTab detail={detail} path={path} />
         </Tabs.Panel>

@@ -61,3 +61,8 @@ export function formatBytes(bytes: number): string {
   const digits = value >= 100 || unit === 0 ? 0 : 1;
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
+
+/** Whether the entity names a docs folder (Backstage's `backstage.io/techdocs-ref` annotation). */
+export function hasDocs(detail: EntityDetail): boolean {
+  return Boolean(writtenEntity(detail).metadata?.annotations?.['backstage.io/techdocs-ref']);
+}
