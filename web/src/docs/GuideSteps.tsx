@@ -1,5 +1,6 @@
 import { Badge, Box, Card, Checkbox, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
 import { ErrorState } from '../components/ErrorState.js';
 import { DocContent } from './DocContent.js';
 import { useTickStep } from './docs-queries.js';
@@ -44,11 +45,33 @@ function GuideProgressBar({ page }: { page: DocsPageData }) {
  */
 export function GuideSteps({ page, path }: { page: DocsPageData; path: string }) {
   const tick = useTickStep(path);
+  // A tick shows at once, whatever the server's answer time; the answer then confirms or undoes it.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const done = new Set(page.progress?.done ?? []);
+  for (const [step, value] of Object.entries(pending)) {
+    if (value) done.add(step);
+    else done.delete(step);
+  }
+  const shown: DocsPageData = page.progress
+    ? { ...page, progress: { ...page.progress, done: [...done] } }
+    : page;
+  const setTick = (step: string, value: boolean) => {
+    setPending((current) => ({ ...current, [step]: value }));
+    // Each call settles on its own (mutate's per-call callbacks only follow the latest call).
+    tick
+      .mutateAsync({ step, done: value })
+      .catch(() => undefined)
+      .finally(() =>
+        setPending((current) => {
+          const { [step]: _settled, ...rest } = current;
+          return rest;
+        }),
+      );
+  };
   const [intro, ...steps] = page.sections;
   return (
     <Box>
-      <GuideProgressBar page={page} />
+      <GuideProgressBar page={shown} />
       {intro?.html && <DocContent html={intro.html} hasMermaid={page.hasMermaid} />}
       {tick.isError && (
         <ErrorState title="Could not save your progress" error={tick.error} onRetry={() => tick.reset()} />
@@ -95,7 +118,7 @@ export function GuideSteps({ page, path }: { page: DocsPageData; path: string })
                 <Checkbox
                   label="Done"
                   checked={isDone}
-                  onChange={(event) => tick.mutate({ step: id, done: event.currentTarget.checked })}
+                  onChange={(event) => setTick(id, event.currentTarget.checked)}
                   aria-label={`Step ${index + 1} done: ${step.title ?? ''}`}
                   data-testid={`tick-${id}`}
                 />

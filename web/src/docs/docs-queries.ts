@@ -34,8 +34,10 @@ export function useTickStep(path: string) {
   return useMutation({
     mutationFn: (input: { step: string; done: boolean }) =>
       api<GuideProgress>('/docs-guides/progress', { method: 'POST', body: { page: path, ...input } }),
-    onMutate: async ({ step, done }) => {
-      await client.cancelQueries({ queryKey: key });
+    // Synchronous on purpose: the checkbox must show the tick at once, not after a refetch in flight
+    // has been cancelled (its answer is dropped either way).
+    onMutate: ({ step, done }) => {
+      void client.cancelQueries({ queryKey: key });
       const before = client.getQueryData<DocsPageData>(key);
       if (before?.progress) {
         const set = new Set(before.progress.done);
