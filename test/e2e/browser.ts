@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { chromiumPath } from '../helpers/engines.js';
 
 /** Where the screenshots go: `<name>-<theme>-<width>.png`, looked at by people, not compared by machines. */
@@ -118,4 +118,19 @@ export async function screenshot(page: Page, name: string, theme: string, width:
   const path = join(screenshotDir, `${name}-${theme}-${width}.png`);
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
+}
+
+/**
+ * Hooks a picture of what the browser showed when a test fails, into test-results/failures,
+ * named `<prefix>-<test name>.png`. Call it inside the `describe`; `page` is read at the time.
+ */
+export function screenshotOnFailure(prefix: string, page: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const current = page();
+    if (context.task.result?.state !== 'fail' || !current) return;
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await current
+      .screenshot({ path: resolve('test-results/failures', `${prefix}-${name}.png`) })
+      .catch(() => {});
+  });
 }

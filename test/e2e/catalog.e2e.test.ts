@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { createGitRepo } from '../helpers/git-repo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -13,6 +13,7 @@ import {
   launchChromium,
   openPage,
   screenshot,
+  screenshotOnFailure,
   scriptErrors,
   signIn,
   visible,
@@ -69,12 +70,7 @@ describe.skipIf(!hasChromium)('the catalog in a real browser', () => {
     page = await openPage(browser);
     await signIn(page, t.url, t.adminUsername, t.adminPassword);
   });
-  // A failing step leaves a picture of what the browser showed, next to the screenshots.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: resolve('test-results/failures', `catalog-${name}.png`) }).catch(() => {});
-  });
+  screenshotOnFailure('catalog', () => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bearer, type Caller, call } from '../helpers/client.js';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -12,6 +11,7 @@ import {
   launchChromium,
   openPage,
   screenshot,
+  screenshotOnFailure,
   scriptErrors,
   signIn,
   visible,
@@ -74,12 +74,7 @@ describe.skipIf(!hasChromium)('compute in a real browser', () => {
     page = await openPage(browser);
     await signIn(page, t.url, t.adminUsername, t.adminPassword);
   });
-  // A failing step leaves a picture of what the browser showed, next to the screenshots.
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: resolve('test-results/failures', `compute-${name}.png`) }).catch(() => {});
-  });
+  screenshotOnFailure('compute', () => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemActor } from '../../src/auth/index.js';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
@@ -12,6 +11,7 @@ import {
   launchChromium,
   openPage,
   screenshot,
+  screenshotOnFailure,
   scriptErrors,
   signIn,
   visible,
@@ -39,11 +39,7 @@ describe.skipIf(!hasChromium)('docs, guides and search in a real browser', () =>
     page = await openPage(browser);
     await signIn(page, t.url, 'ada', TEST_PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: resolve('test-results/failures', `docs-${name}.png`) }).catch(() => {});
-  });
+  screenshotOnFailure('docs', () => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

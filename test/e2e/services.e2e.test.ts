@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
@@ -10,6 +9,7 @@ import {
   launchChromium,
   openPage,
   screenshot,
+  screenshotOnFailure,
   scriptErrors,
   signIn,
   visible,
@@ -39,11 +39,7 @@ describe.skipIf(!hasChromium)('services in a real browser', () => {
     await signIn(page, t.url, t.adminUsername, t.adminPassword);
     // A catalog sync and a browser start take a while on a busy machine.
   }, 60_000);
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: resolve('test-results/failures', `services-${name}.png`) }).catch(() => {});
-  });
+  screenshotOnFailure('services', () => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

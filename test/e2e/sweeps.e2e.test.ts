@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
@@ -9,6 +8,7 @@ import {
   launchChromium,
   openPage,
   screenshot,
+  screenshotOnFailure,
   scriptErrors,
   signIn,
   visible,
@@ -34,11 +34,7 @@ describe.skipIf(!hasChromium)('sweeps in a real browser', () => {
     page = await openPage(browser);
     await signIn(page, t.url, t.adminUsername, t.adminPassword);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page.screenshot({ path: resolve('test-results/failures', `sweeps-${name}.png`) }).catch(() => {});
-  });
+  screenshotOnFailure('sweeps', () => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

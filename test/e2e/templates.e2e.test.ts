@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumPath, engineAvailable } from '../helpers/engines.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
@@ -13,6 +13,7 @@ import {
   launchChromium,
   openPage,
   screenshot,
+  screenshotOnFailure,
   scriptErrors,
   signIn,
   visible,
@@ -66,13 +67,7 @@ describe.skipIf(!hasChromium)('templates in a real browser', () => {
     page = await openPage(browser);
     await signIn(page, t.url, t.adminUsername, t.adminPassword);
   }, 60_000);
-  afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || !page) return;
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-    await page
-      .screenshot({ path: resolve('test-results/failures', `templates-${name}.png`) })
-      .catch(() => {});
-  });
+  screenshotOnFailure('templates', () => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
