@@ -63,6 +63,27 @@ export const permissions = {
   'docs.manage': { audience: 'keeper' },
   'search.read': { audience: 'signedIn' },
   'search.manage': { audience: 'keeper' },
+  'radar.read': { audience: 'signedIn' },
+  'proposals.read': { audience: 'signedIn' },
+  'proposals.create': { audience: 'signedIn' },
+  'proposals.comment': { audience: 'signedIn' },
+  // Whether the caller is a Keeper or represents the team they vote for is checked by the proposal service.
+  'proposals.vote': { audience: 'signedIn' },
+  'proposals.decide': { audience: 'keeper' },
+  // Only the proposer may withdraw: the proposal service compares the caller with the proposer.
+  'proposals.withdraw': { audience: 'signedIn' },
+  // Which request a member may see, comment on or move (their own, their team's) is checked by the
+  // request service, which answers 404 for others, as jobs do; moves are checked by its state machine.
+  'requests.read': { audience: 'signedIn' },
+  'requests.file': { audience: 'signedIn' },
+  'requests.comment': { audience: 'signedIn' },
+  'requests.attach': { audience: 'signedIn' },
+  'requests.transition': { audience: 'signedIn' },
+  'requests.dashboard': { audience: 'keeper' },
+  // A person reads and marks only their own notifications: the routes take the user from the session.
+  'notifications.read': { audience: 'signedIn' },
+  'notifications.update': { audience: 'signedIn' },
+  'notifications.webhooks': { audience: 'keeper' },
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof permissions;

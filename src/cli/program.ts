@@ -8,6 +8,9 @@ import { registerJob } from './commands/job.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerNew } from './commands/new.js';
+import { registerNotifications } from './commands/notifications.js';
+import { registerRadar } from './commands/radar.js';
+import { registerRequest } from './commands/request.js';
 import { registerSearch } from './commands/search.js';
 import { registerSecret } from './commands/secret.js';
 import { registerServe } from './commands/serve.js';
@@ -72,5 +75,8 @@ PLINTH_CONFIG_DIR moves the credentials file (default ~/.config/plinth).`,
   registerNew(program, io);
   registerTemplate(program, io);
   registerTask(program, io);
+  registerRequest(program, io);
+  registerRadar(program, io);
+  registerNotifications(program, io);
   return program;
 }

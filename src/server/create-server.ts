@@ -32,8 +32,17 @@ import { createDocsModule, docsMigrations } from '../docs/index.js';
 import { checkoutPlatformRepo, isGitUrl } from '../gitops/platform-checkout.js';
 import { folderReader } from '../gitops/readers/folder-reader.js';
 import { gitReader } from '../gitops/readers/git-reader.js';
+import {
+  createNotificationsModule,
+  emailChannel,
+  inAppChannel,
+  notificationsMigrations,
+  webhookChannel,
+} from '../notifications/index.js';
 import { placeholderPlatformInfo, readPlatformInfo } from '../platform/platform-info.js';
 import { platformRoutes } from '../platform/routes.js';
+import { createRadarModule, radarMigrations } from '../radar/index.js';
+import { createRequestsModule, requestsMigrations } from '../requests/index.js';
 import {
   archiveZipAction,
   catalogRegisterAction,
@@ -75,6 +84,8 @@ export interface CreateServerOptions {
   webDir?: string;
   /** Start periodic work (catalog sync) once ready; tests turn it off and sync on demand. */
   backgroundJobs?: boolean;
+  /** The clock of time-dependent rules (request targets and their escalation); tests move it. */
+  now?: () => number;
 }
 
 /** The registry with every adapter this build ships. */
@@ -100,7 +111,10 @@ export function defaultRegistry(): ExtensionRegistry {
     .register(pinnedDependenciesCheck)
     .register(cloudTagsCheck)
     .register(storageSafetyCheck)
-    .register(kindAdapter(templateKind));
+    .register(kindAdapter(templateKind))
+    .register(inAppChannel)
+    .register(emailChannel)
+    .register(webhookChannel);
 }
 
 /**
@@ -120,9 +134,12 @@ export async function createServer(config: Config, options: CreateServerOptions 
       ...catalogMigrations,
       ...computeMigrations,
       ...servicesMigrations,
+      ...notificationsMigrations,
       ...searchMigrations,
       ...docsMigrations,
       ...scaffolderMigrations,
+      ...radarMigrations,
+      ...requestsMigrations,
     });
     migrated = true;
   } catch (error) {
@@ -131,6 +148,13 @@ export async function createServer(config: Config, options: CreateServerOptions 
   }
   const secretKey = resolveSecretKey(config.secretKey, dataDir, logger);
   const auth = createAuthServices(database.db, { ...config.auth, secretKey });
+  const notifications = createNotificationsModule(database.db, auth.audit, logger, {
+    config: config.notifications,
+    publicUrl: config.publicUrl,
+    secretKey,
+    registry,
+  });
+  await notifications.prepare();
   const firstKeeper: FirstKeeper | null = await ensureFirstKeeper(database.db, auth.users, {
     username: config.adminUser,
     password: config.adminPassword,
@@ -164,6 +188,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     search: search.index,
   });
   catalog.sync.onRevisionApplied(docs.onCatalogRevision);
+  catalog.sync.onRevisionApplied(notifications.onCatalogRevision);
   const compute = await createComputeModule(database.db, registry, auth.audit, logger, {
     config,
     dataDir,
@@ -186,6 +211,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
 
   const services = createServicesModule(database.db, auth.audit, logger, {
     config,
+    notifier: notifications,
+    teamMembers: notifications.teamMembers,
     teamsOf: async (userId) =>
       ((await auth.userStore.teamsOf([userId])).get(userId) ?? []).map((t) => t.name),
     teamExists: async (name) => Boolean(await auth.teamStore.findByName(name)),
@@ -201,6 +228,35 @@ export async function createServer(config: Config, options: CreateServerOptions 
     },
   });
   await services.prepare();
+  const radar = createRadarModule(database.db, auth.audit, logger, {
+    config: config.radar,
+    notifier: notifications,
+    people: {
+      teamsOf: async (userId) =>
+        ((await auth.userStore.teamsOf([userId])).get(userId) ?? []).map((t) => t.name),
+      teamExists: async (name) => Boolean(await auth.teamStore.findByName(name)),
+      keeperIds: async () =>
+        (
+          await database.db
+            .selectFrom('users')
+            .select('id')
+            .where('role', '=', 'keeper')
+            .where('disabled', '=', 0)
+            .execute()
+        ).map((u) => u.id),
+      email: async (userId) => (await auth.userStore.findById(userId))?.email ?? null,
+    },
+    // Accepted changes go to the platform repo's own checkout; a git URL also gets the branch pushed.
+    platform: { folder: () => knownFolder, push: isGitUrl(config.platformRepo) },
+    onChange: () => void search.index.refresh('radar').catch(() => undefined),
+  });
+  search.index.register(radar.searchSource);
+  const requests = createRequestsModule(database.db, auth.audit, logger, {
+    config: config.requests,
+    notifier: notifications,
+    users: auth.userStore,
+    now: options.now,
+  });
   const scaffolder = await createScaffolderModule(database.db, registry, auth.audit, logger, {
     config,
     dataDir,
@@ -244,6 +300,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
   services.routes(app);
   search.routes(app);
   docs.routes(app);
+  radar.routes(app);
+  notifications.routes(app);
+  await requests.routes(app);
   await installWebAssets(app, options.webDir ?? join(packageRoot, 'dist', 'web'));
   app.addHook('onClose', async () => {
     await platformCheckout;
@@ -252,6 +311,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
     await compute.stop();
     await scaffolder.stop();
     await services.stop();
+    await notifications.stop();
+    requests.stop();
     await database.close();
   });
   await app.ready();
@@ -263,6 +324,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
     compute.start();
     void scaffolder.start();
     services.start();
+    notifications.start();
+    requests.start();
   }
 
   return {
@@ -274,9 +337,12 @@ export async function createServer(config: Config, options: CreateServerOptions 
     catalog,
     compute,
     services,
+    notifications,
     search,
     docs,
     scaffolder,
+    radar,
+    requests,
     firstKeeper,
     routeTable,
     logger,

@@ -4,6 +4,7 @@ import type { AuditLog, Principal } from '../auth/index.js';
 import type { Config } from '../core/config/index.js';
 import type { Db } from '../core/db/database.js';
 import type { Logger } from '../core/logger.js';
+import type { Notifier } from '../notifications/notifier.js';
 import type { TypedApp } from '../server/typed-app.js';
 import { CredentialService } from './credentials/credential-service.js';
 import { generateRandomSecret } from './credentials/random-secret.js';
@@ -28,6 +29,9 @@ export interface ServicesModuleOptions {
   teamExists: (name: string) => Promise<boolean>;
   checkPassword: (principal: Principal, password: string) => Promise<boolean>;
   entity: (ref: string) => Promise<ServiceEntity | null>;
+  /** Where vault expiry reminders go (topic `vault.expiry`), to the members of the secret's team. */
+  notifier?: Notifier;
+  teamMembers?: (team: string) => Promise<string[]>;
 }
 
 const HOUR_MS = 3_600_000;
@@ -80,6 +84,8 @@ export function createServicesModule(
     checkPassword: options.checkPassword,
     reminderDays: c.vault.reminderDays,
     maxValueBytes: c.vault.maxValueBytes,
+    notifier: options.notifier,
+    teamMembers: options.teamMembers,
   });
   const health = new HealthMonitor(
     {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { anonymous, bearer, type Caller, call } from '../helpers/client.js';
 import { testDatabases } from '../helpers/databases.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+import { radarProposal } from './radar-matrix-fixtures.js';
+import { ownAttachment, ownRequest } from './requests-matrix-fixtures.js';
 
 type Role = 'anonymous' | 'member' | 'keeper';
 
@@ -580,6 +582,122 @@ const cases: Case[] = [
     expect: keeperOnly(200),
   },
   { method: 'GET', route: '/api/docs-pages', request: at('/api/docs-pages'), expect: signedIn(200) },
+  { method: 'GET', route: '/api/requests', request: at('/api/requests?scope=all'), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/requests',
+    request: async () => ({ url: '/api/requests', payload: { title: 'Matrix', category: 'help' } }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/requests/options',
+    request: at('/api/requests/options'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/requests/dashboard',
+    request: at('/api/requests/dashboard'),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/requests/:id',
+    request: async (t, f) => ({ url: `/api/requests/${await ownRequest(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/requests/:id/comments',
+    request: async (t, f) => ({
+      url: `/api/requests/${await ownRequest(t, f)}/comments`,
+      payload: { body: 'Hi' },
+    }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/requests/:id/transitions',
+    // Withdrawing is the move open to whoever filed the request, member or Keeper.
+    request: async (t, f) => ({
+      url: `/api/requests/${await ownRequest(t, f)}/transitions`,
+      payload: { to: 'withdrawn' },
+    }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/requests/:id/attachments',
+    request: async (t, f) => ({
+      url: `/api/requests/${await ownRequest(t, f)}/attachments?filename=notes.txt`,
+      payload: 'some notes\n',
+      headers: { 'content-type': 'text/plain' },
+    }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/requests/:id/attachments/:attachmentId',
+    request: async (t, f) => ({ url: await ownAttachment(t, f) }),
+    expect: signedIn(200),
+  },
+  { method: 'GET', route: '/api/radar', request: at('/api/radar'), expect: signedIn(200) },
+  { method: 'GET', route: '/api/proposals', request: at('/api/proposals'), expect: signedIn(200) },
+  {
+    method: 'POST',
+    route: '/api/proposals',
+    request: async () => ({ url: '/api/proposals', payload: { kind: 'new', targetRing: 'trial' } }),
+    // A member and a Keeper get as far as validation: the body is incomplete.
+    expect: signedIn(400),
+  },
+  {
+    method: 'GET',
+    route: '/api/proposals/:id',
+    request: async (t, f) => ({ url: `/api/proposals/${await radarProposal(t, f)}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/comments',
+    request: async (t, f) => ({
+      url: `/api/proposals/${await radarProposal(t, f)}/comments`,
+      payload: { body: 'A comment' },
+    }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/votes',
+    request: async (t, f) => ({
+      url: `/api/proposals/${await radarProposal(t, f)}/votes`,
+      payload: { choice: 'approve' },
+    }),
+    // A member who represents no team may not vote.
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/decision',
+    request: async (t, f) => ({
+      url: `/api/proposals/${await radarProposal(t, f)}/decision`,
+      payload: { outcome: 'rejected', reason: 'Not now' },
+    }),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/proposals/:id/withdraw',
+    request: async (t, f) => ({ url: `/api/proposals/${await radarProposal(t, f)}/withdraw` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/proposals/:id/patch',
+    request: async (t, f) => ({ url: `/api/proposals/${await radarProposal(t, f)}/patch` }),
+    // Open proposals have no patch yet: the route answers, with PROPOSAL_NO_PATCH.
+    expect: signedIn(404),
+  },
   {
     method: 'GET',
     route: '/api/docs-pages/*',
@@ -620,7 +738,101 @@ const cases: Case[] = [
     request: at('/api/docs-assets/platform/images/platform-map.svg'),
     expect: signedIn(200),
   },
+  { method: 'GET', route: '/api/notifications', request: at('/api/notifications'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/notifications/unread-count',
+    request: at('/api/notifications/unread-count'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/notifications/stream',
+    request: at('/api/notifications/stream?follow=false'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/notifications/:id/read',
+    request: async (t, f) => ({ url: `/api/notifications/${await notification(t, f)}/read` }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/notifications/read-all',
+    request: at('/api/notifications/read-all'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/notifications/preferences',
+    request: at('/api/notifications/preferences'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/notifications/preferences',
+    request: async () => ({
+      url: '/api/notifications/preferences',
+      payload: { groups: { radar: { email: true } } },
+    }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/notifications/webhooks',
+    request: at('/api/notifications/webhooks'),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/notifications/webhooks/:id',
+    request: async (t, f) => ({ url: `/api/notifications/webhooks/${await webhook(t, f)}` }),
+    expect: keeperOnly(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/notifications/webhooks',
+    request: async (_t, f) => ({
+      url: '/api/notifications/webhooks',
+      payload: { name: f.unique('hook'), url: 'http://127.0.0.1:9/hook', topics: ['request.*'] },
+    }),
+    expect: keeperOnly(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/notifications/webhooks/:id',
+    request: async (t, f) => ({ url: `/api/notifications/webhooks/${await webhook(t, f)}` }),
+    expect: keeperOnly(204),
+  },
+  {
+    method: 'POST',
+    route: '/api/notifications/webhooks/:id/test',
+    request: async (t, f) => ({ url: `/api/notifications/webhooks/${await webhook(t, f)}/test` }),
+    expect: keeperOnly(202),
+  },
 ];
+
+/** A notification of the caller (of a fresh member for anonymous callers, who get 401 anyway). */
+async function notification(t: TestServer, f: Fixture) {
+  const owner = f.username ?? (await otherUser(t, f));
+  const user = await t.server.auth.userStore.findByUsername(owner);
+  await t.server.notifications.notify({
+    recipients: [user?.id as string],
+    topic: 'request.commented',
+    title: 'Matrix',
+    body: 'A notice for the matrix',
+  });
+  return (await t.server.notifications.inbox.latestId(user?.id as string)) as string;
+}
+
+async function webhook(t: TestServer, f: Fixture) {
+  const created = await t.server.notifications.webhooks.create(
+    { userId: null, username: null, ip: null },
+    { name: f.unique('hook'), url: 'http://127.0.0.1:9/hook', topics: ['*'] },
+  );
+  return created.webhook.id;
+}
 
 const roles: Role[] = ['anonymous', 'member', 'keeper'];
 

@@ -17,6 +17,8 @@ export interface TestServerOptions {
   listen?: boolean;
   /** Extra config keys (same names as plinth.yaml). */
   config?: Record<string, unknown>;
+  /** The server's clock for time-dependent rules (request targets); the system clock when absent. */
+  now?: () => number;
 }
 
 export const TEST_PASSWORD = 'Test-password-2468';
@@ -62,7 +64,11 @@ export async function startTestServer(options: TestServerOptions = {}) {
   });
   let server: PlinthServer;
   try {
-    server = await createServer(config, { logger: createLogger(config.logLevel), backgroundJobs: false });
+    server = await createServer(config, {
+      logger: createLogger(config.logLevel),
+      backgroundJobs: false,
+      now: options.now,
+    });
   } catch (error) {
     await pgDb?.drop();
     throw error;

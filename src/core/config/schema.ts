@@ -1,5 +1,8 @@
 import { Type } from 'typebox';
 import { DocsConfigSchema } from '../../docs/config-schema.js';
+import { NotificationsConfigSchema } from '../../notifications/config-schema.js';
+import { RadarConfigSchema } from '../../radar/config-schema.js';
+import { RequestsConfigSchema } from '../../requests/config-schema.js';
 import { ScaffolderConfigSchema } from '../../scaffolder/config-schema.js';
 import { ServicesConfigSchema } from '../../services/config-schema.js';
 
@@ -187,6 +190,9 @@ export const ConfigSchema = Type.Object(
     services: ServicesConfigSchema,
     scaffolder: ScaffolderConfigSchema,
     docs: DocsConfigSchema,
+    radar: RadarConfigSchema,
+    requests: RequestsConfigSchema,
+    notifications: NotificationsConfigSchema,
   },
   { additionalProperties: false },
 );

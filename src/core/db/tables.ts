@@ -2,6 +2,9 @@ import type { AuthTables } from '../../auth/tables.js';
 import type { CatalogTables } from '../../catalog/tables.js';
 import type { ComputeTables } from '../../compute/tables.js';
 import type { DocsTables } from '../../docs/tables.js';
+import type { NotificationsTables } from '../../notifications/tables.js';
+import type { RadarTables } from '../../radar/tables.js';
+import type { RequestsTables } from '../../requests/tables.js';
 import type { ScaffolderTables } from '../../scaffolder/tables.js';
 import type { SearchTables } from '../../search/tables.js';
 import type { ServicesTables } from '../../services/tables.js';
@@ -21,6 +24,9 @@ export interface Database
     ServicesTables,
     SearchTables,
     DocsTables,
-    ScaffolderTables {
+    ScaffolderTables,
+    RadarTables,
+    NotificationsTables,
+    RequestsTables {
   meta: MetaTable;
 }

@@ -2,6 +2,7 @@ import { type Actor, type AuditLog, type Principal, systemActor } from '../../au
 import type { Db } from '../../core/db/database.js';
 import type { Logger } from '../../core/logger.js';
 import { newId, nowIso } from '../../core/time.js';
+import type { Notifier } from '../../notifications/notifier.js';
 import { servicesErrors } from '../errors.js';
 import type { VaultSecretsTable } from '../tables.js';
 import type { Envelope } from './envelope.js';
@@ -21,6 +22,9 @@ export interface VaultDeps {
   checkPassword: (principal: Principal, password: string) => Promise<boolean>;
   reminderDays: number;
   maxValueBytes: number;
+  /** Tells the team's members of a secret about to expire (topic `vault.expiry`). */
+  notifier?: Notifier;
+  teamMembers?: (team: string) => Promise<string[]>;
 }
 
 const DAY_MS = 86_400_000;
@@ -287,6 +291,16 @@ export class VaultService {
         { team: row.team, secret: row.name, expiresAt: row.expires_at },
         'Vault: secret expires soon',
       );
+      if (this.deps.notifier && this.deps.teamMembers) {
+        await this.deps.notifier.notify({
+          recipients: await this.deps.teamMembers(row.team),
+          topic: 'vault.expiry',
+          title: `Secret ${row.name} of team ${row.team} expires on ${row.expires_at?.slice(0, 10)}`,
+          body: `Store a new value for ${row.team}/${row.name} before it expires: once expired, jobs and people that read it are refused.`,
+          link: '/services/vault',
+          actorId: null,
+        });
+      }
       reminded.push(this.toMeta(row, now));
     }
     return reminded;

@@ -2,6 +2,10 @@ import { Box, Burger, Button, Divider, Group, Text, UnstyledButton } from '@mant
 import { IconLifebuoy } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { usePlatform } from '../api/platform-queries.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
+import { NewRequestModal } from '../requests/NewRequestModal.js';
+import { contextOfPath } from '../requests/request-context.js';
+import { openRequestForm } from '../requests/request-form-store.js';
 import { GlobalSearch } from './GlobalSearch.js';
 import { LogoMark } from './Logo.js';
 import { paths } from './routes.js';
@@ -57,15 +61,23 @@ export function TopBar({ navOpened, onToggleNav }: TopBarProps) {
         <GlobalSearch />
       </Box>
       <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+        {/* Opens the request form over the current page, with the page attached; the link is the fallback. */}
         <Button
           component={Link}
-          to={`${paths.requests}?from=${encodeURIComponent(pathname)}`}
+          to={`${paths.newRequest}?from=${encodeURIComponent(pathname)}`}
+          onClick={(event: React.MouseEvent) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+            event.preventDefault();
+            openRequestForm(contextOfPath(pathname));
+          }}
           variant="light"
           leftSection={<IconLifebuoy size={16} />}
           visibleFrom="sm"
         >
           Request help
         </Button>
+        <NewRequestModal />
+        <NotificationBell />
         <UserMenu />
       </Group>
     </Group>

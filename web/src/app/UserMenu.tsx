@@ -8,7 +8,7 @@ import {
   UnstyledButton,
   useMantineColorScheme,
 } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../api/auth-queries.js';
 import { initials } from '../components/format.js';
@@ -83,6 +83,9 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to={paths.tokens} leftSection={<IconKey size={16} />}>
           API tokens
+        </Menu.Item>
+        <Menu.Item component={Link} to={paths.notificationPreferences} leftSection={<IconBell size={16} />}>
+          Notification choices
         </Menu.Item>
         <Menu.Divider />
         <Menu.Label>Theme</Menu.Label>

@@ -12,6 +12,7 @@ import {
   IconTools,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { paths } from './routes.js';
 
@@ -56,6 +57,12 @@ export const adminNav: NavItem[] = [
     href: paths.problems,
     icon: IconAlertTriangle,
     hint: 'Mistakes in catalog files, at file and line',
+  },
+  {
+    label: 'Notification webhooks',
+    href: paths.webhooks,
+    icon: IconWebhook,
+    hint: 'Notices posted to chat rooms; their deliveries',
   },
   {
     label: 'Audit log',

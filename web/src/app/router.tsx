@@ -17,7 +17,15 @@ import { NewSweepPage } from '../compute/sweeps/NewSweepPage.js';
 import { SweepPage } from '../compute/sweeps/SweepPage.js';
 import { DocsPage } from '../docs/DocsPage.js';
 import { HomePage } from '../home/HomePage.js';
+import { NotificationPreferencesPage } from '../notifications/NotificationPreferencesPage.js';
+import { NotificationsPage } from '../notifications/NotificationsPage.js';
+import { WebhooksPage } from '../notifications/WebhooksPage.js';
+import { NewProposalPage } from '../radar/NewProposalPage.js';
+import { ProposalPage } from '../radar/ProposalPage.js';
+import { ProposalsPage } from '../radar/ProposalsPage.js';
 import { RadarPage } from '../radar/RadarPage.js';
+import { NewRequestPage } from '../requests/NewRequestPage.js';
+import { RequestPage } from '../requests/RequestPage.js';
 import { RequestsPage } from '../requests/RequestsPage.js';
 import { SearchPage } from '../search/SearchPage.js';
 import { CredentialsPage } from '../services/credentials/CredentialsPage.js';
@@ -69,9 +77,16 @@ export function createRouter() {
         { path: paths.newSweep, element: <NewSweepPage /> },
         { path: paths.sweep, element: <SweepPage /> },
         { path: paths.radar, element: <RadarPage /> },
+        { path: paths.proposals, element: <ProposalsPage /> },
+        { path: paths.newProposal, element: <NewProposalPage /> },
+        { path: paths.proposal, element: <ProposalPage /> },
         { path: paths.requests, element: <RequestsPage /> },
+        { path: paths.newRequest, element: <NewRequestPage /> },
+        { path: paths.request, element: <RequestPage /> },
         { path: paths.profile, element: <ProfilePage /> },
         { path: paths.tokens, element: <TokensPage /> },
+        { path: paths.notifications, element: <NotificationsPage /> },
+        { path: paths.notificationPreferences, element: <NotificationPreferencesPage /> },
         {
           element: <RequireKeeper />,
           children: [
@@ -82,6 +97,7 @@ export function createRouter() {
             { path: paths.audit, element: <AuditPage /> },
             { path: paths.locations, element: <LocationsPage /> },
             { path: paths.problems, element: <ProblemsPage /> },
+            { path: paths.webhooks, element: <WebhooksPage /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -24,9 +24,16 @@ export const paths = {
   newSweep: '/compute/sweeps/new',
   sweep: '/compute/sweeps/:id',
   radar: '/radar',
+  proposals: '/radar/proposals',
+  newProposal: '/radar/proposals/new',
+  proposal: '/radar/proposals/:number',
   requests: '/requests',
+  newRequest: '/requests/new',
+  request: '/requests/:id',
   profile: '/profile',
   tokens: '/profile/tokens',
+  notificationPreferences: '/profile/notifications',
+  notifications: '/notifications',
   admin: '/admin',
   users: '/admin/users',
   teams: '/admin/teams',
@@ -34,6 +41,7 @@ export const paths = {
   audit: '/admin/audit',
   locations: '/admin/locations',
   problems: '/admin/problems',
+  webhooks: '/admin/notifications',
 } as const;
 
 /** Name of a route in {@link paths}. */
@@ -136,4 +144,19 @@ export function taskHref(id: string): string {
 /** Link to the full search results: `/search?q=slurm&type=guide`. */
 export function searchHref(q: string, filters: Record<string, string | undefined> = {}): string {
   return withQuery(paths.search, { q, ...filters });
+}
+
+/** Link to the radar with its filters: `/radar?quadrant=tools&moved=true`, one blip opened with `tech`. */
+export function radarHref(filters: { quadrant?: string; moved?: string; tech?: string } = {}): string {
+  return withQuery(paths.radar, filters);
+}
+
+/** Link to one radar proposal by its number. */
+export function proposalHref(number: number | string): string {
+  return `/radar/proposals/${encodeURIComponent(String(number))}`;
+}
+
+/** Link to the proposal form, prefilled to move `technology` (a name) when given. */
+export function newProposalHref(technology?: string): string {
+  return withQuery(paths.newProposal, { technology });
 }

@@ -1,7 +1,21 @@
-import { Badge, Box, Card, Checkbox, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCheck, IconUsers } from '@tabler/icons-react';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Card,
+  Checkbox,
+  Group,
+  Progress,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconCheck, IconLifebuoy, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
+import { paths } from '../app/routes.js';
 import { ErrorState } from '../components/ErrorState.js';
+import { openRequestForm } from '../requests/request-form-store.js';
 import { DocContent } from './DocContent.js';
 import { useTickStep } from './docs-queries.js';
 import type { DocsPageData } from './docs-types.js';
@@ -36,6 +50,30 @@ function GuideProgressBar({ page }: { page: DocsPageData }) {
         radius="xl"
       />
     </Card>
+  );
+}
+
+/** Opens the request form with this guide step attached; a plain link where scripts are off. */
+function AskForHelp({ path, step, title }: { path: string; step: string; title: string }) {
+  const from = `/docs/${path}#${step}`;
+  const href = `${paths.newRequest}?from=${encodeURIComponent(from)}&step=${encodeURIComponent(`${path}#${step}`)}`;
+  return (
+    <Group justify="flex-end" mt="sm">
+      <Anchor
+        href={href}
+        size="sm"
+        c="dimmed"
+        data-testid={`ask-${step}`}
+        onClick={(event) => {
+          event.preventDefault();
+          openRequestForm({ path: from, step: `${path}#${step}` }, `Help with the guide step “${title}”`);
+        }}
+      >
+        <Group gap={4} component="span">
+          <IconLifebuoy size={14} /> Ask for help on this step
+        </Group>
+      </Anchor>
+    </Group>
   );
 }
 
@@ -127,6 +165,7 @@ export function GuideSteps({ page, path }: { page: DocsPageData; path: string })
                 html={step.html.replace(/^<h2[^>]*>[\s\S]*?<\/h2>\s*/, '')}
                 hasMermaid={page.hasMermaid}
               />
+              <AskForHelp path={path} step={id} title={step.title ?? ''} />
             </Card>
           );
         })}

@@ -1,11 +1,10 @@
 import { Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconLifebuoy } from '@tabler/icons-react';
 import { usePlatform } from '../api/platform-queries.js';
 import { useCurrentUser } from '../app/current-user.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { usePageTitle } from '../components/use-page-title.js';
+import { OpenRequestsCard } from '../requests/OpenRequestsCard.js';
 import { RecentTasksCard } from '../templates/RecentTasksCard.js';
-import { LaterCard } from './LaterCard.js';
 import { RecentJobsCard } from './RecentJobsCard.js';
 import { StartHereCard } from './StartHereCard.js';
 import { TeamProblemsCard } from './TeamProblemsCard.js';
@@ -88,10 +87,7 @@ export function HomePage() {
           <RecentTasksCard />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <LaterCard icon={<IconLifebuoy size={18} />} title="Your open requests">
-            Once Requests arrive, what you asked the Keepers appears here with its state and when to expect an
-            answer.
-          </LaterCard>
+          <OpenRequestsCard />
         </Grid.Col>
       </Grid>
     </>

@@ -14,6 +14,7 @@ export const TYPE_LABELS: Record<string, string> = {
   practice: 'Best practices',
   template: 'Templates',
   radar: 'Radar',
+  proposal: 'Radar proposals',
 };
 
 export const typeLabel = (type: string) => TYPE_LABELS[type] ?? type.charAt(0).toUpperCase() + type.slice(1);
