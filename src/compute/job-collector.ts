@@ -17,6 +17,15 @@ export interface CollectorOptions {
    * a burst of submits must not turn into a scheduler query per submit.
    */
   kickDelayMs?: number;
+  /**
+   * Polls brought forward by kicks start at least this far apart (default 1 s). Every poll is a
+   * full scheduler query (squeue for all active jobs, which holds slurmctld's job lock while the
+   * sbatch calls of a burst of submits wait for it): a burst of 1,000 submits polled four times a
+   * second without this. A submit after a quiet second is still polled kickDelayMs later.
+   */
+  kickGapMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
 }
 
 function taskIndex(externalId: string): number {
@@ -84,6 +93,11 @@ export class JobCollector extends EventEmitter {
   private kicked = false;
   /** When the scheduled tick fires (epoch ms), if one is scheduled. */
   private dueAt: number | undefined;
+  /** The scheduled tick was brought forward by a kick. */
+  private dueToKick = false;
+  /** When the last poll brought forward by a kick started. */
+  private lastKickedAt = Number.NEGATIVE_INFINITY;
+  private readonly now: () => number;
 
   constructor(
     private readonly store: JobStore,
@@ -93,6 +107,7 @@ export class JobCollector extends EventEmitter {
   ) {
     super();
     this.waitMs = options.intervalMs;
+    this.now = options.now ?? Date.now;
   }
 
   /** Polls one executor about all its active jobs; returns how many it asked about. */
@@ -155,9 +170,19 @@ export class JobCollector extends EventEmitter {
       this.kicked = true;
       return;
     }
-    const delay = this.options.kickDelayMs ?? 250;
-    if (this.dueAt !== undefined && this.dueAt <= Date.now() + delay) return;
-    this.schedule(delay);
+    this.scheduleKicked();
+  }
+
+  /** The poll a kick asks for: after kickDelayMs, and no sooner than kickGapMs after the last such. */
+  private scheduleKicked(): void {
+    const now = this.now();
+    const at = Math.max(
+      now + (this.options.kickDelayMs ?? 250),
+      this.lastKickedAt + (this.options.kickGapMs ?? 1000),
+    );
+    if (this.dueAt !== undefined && this.dueAt <= at) return;
+    this.schedule(at - now);
+    this.dueToKick = true;
   }
 
   start(): void {
@@ -173,12 +198,14 @@ export class JobCollector extends EventEmitter {
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.dueAt = Date.now() + ms;
+    this.dueAt = this.now() + ms;
+    this.dueToKick = false;
     this.timer = setTimeout(() => void this.tick(), ms);
     this.timer.unref();
   }
 
   private async tick(): Promise<void> {
+    if (this.dueToKick) this.lastKickedAt = this.now();
     this.dueAt = undefined;
     this.running = true;
     this.kicked = false;
@@ -193,7 +220,7 @@ export class JobCollector extends EventEmitter {
       this.running = false;
     }
     if (this.stopped) return;
-    const kickDelay = this.options.kickDelayMs ?? 250;
-    this.schedule(this.kicked ? Math.min(kickDelay, this.waitMs) : this.waitMs);
+    this.schedule(this.waitMs);
+    if (this.kicked) this.scheduleKicked();
   }
 }

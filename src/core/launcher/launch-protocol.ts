@@ -10,6 +10,11 @@ export interface LaunchRequest {
   timeoutMs: number;
   /** Output beyond this many bytes (stdout and stderr together) is dropped. */
   maxOutputBytes: number;
+  /**
+   * When set, the launcher keeps one more process of the same file, args and environment
+   * started and waiting on its stdin for this long, for the next such request (see standby.ts).
+   */
+  standbyMs?: number;
 }
 
 export type LaunchReply =

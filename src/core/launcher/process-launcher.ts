@@ -7,6 +7,12 @@ export interface LaunchOptions {
   input?: string;
   timeoutMs: number;
   maxOutputBytes?: number;
+  /**
+   * Keep one more process of this command (same file, args and environment) started and waiting
+   * on its stdin for this long, so that the next such request skips the process start. Only for
+   * commands that do nothing when their stdin ends empty: see standby.ts.
+   */
+  standbyMs?: number;
 }
 
 export interface LaunchResult {
@@ -62,6 +68,7 @@ export class ProcessLauncher {
       input: options.input ?? '',
       timeoutMs: options.timeoutMs,
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT,
+      ...(options.standbyMs ? { standbyMs: options.standbyMs } : {}),
     };
     return new Promise((resolve, reject) => {
       const child = this.helper();

@@ -21,6 +21,12 @@ export interface SlurmCliOptions {
   commandTimeoutMs: number;
   /** `auto` asks `scontrol show config` once. */
   accounting: AccountingMode | 'auto';
+  /**
+   * While submits keep coming, the next sbatch is started ahead and waits for its script on
+   * stdin: its start (exec, libraries, slurm.conf) is about half of a submit. A pause this long
+   * ends it (default 15 s); 0 starts every sbatch afresh.
+   */
+  sbatchStandbyMs?: number;
 }
 
 export interface MemoryKill {
@@ -31,6 +37,7 @@ export interface MemoryKill {
 // Unix seconds in every time stamp: Slurm's default is the cluster's local time without a zone.
 const ENV = { SLURM_TIME_FORMAT: '%s' };
 const MB = 1024 * 1024;
+const SBATCH_STANDBY_MS = 15_000;
 
 /** How `scontrol show config` says finished jobs are kept: slurmdbd, the jobcomp/filetxt file, or not at all. */
 export function accountingModeOf(config: string): AccountingMode {
@@ -51,9 +58,15 @@ export class SlurmCli {
     private readonly options: SlurmCliOptions,
   ) {}
 
-  private async run(argv: string[], timeoutMs: number, input?: string, env?: Record<string, string>) {
+  private async run(
+    argv: string[],
+    timeoutMs: number,
+    input?: string,
+    env?: Record<string, string>,
+    standbyMs?: number,
+  ) {
     // sbatch gets only the secrets: its environment is the job's, and a job's own squeue should print as usual.
-    const result = await this.transport.run(argv, { input, env: env ?? ENV, timeoutMs });
+    const result = await this.transport.run(argv, { input, env: env ?? ENV, timeoutMs, standbyMs });
     if (result.code !== 0 && isUnreachable(result.stderr)) {
       throw new SlurmUnavailableError(`${argv[0]}: ${firstError(result.stderr)}`);
     }
@@ -68,7 +81,10 @@ export class SlurmCli {
   /** Submits a batch script (on stdin); `env` is the secrets sbatch passes on to the job. Returns the job id. */
   async submit(script: string, env: Record<string, string>): Promise<string> {
     const argv = ['sbatch', '--parsable'];
-    const result = await this.run(argv, this.options.commandTimeoutMs, script, env);
+    // A job's own variables make its sbatch unlike the next one's: only those without start ahead.
+    const standby = this.options.sbatchStandbyMs ?? SBATCH_STANDBY_MS;
+    const standbyMs = Object.keys(env).length === 0 && standby > 0 ? standby : undefined;
+    const result = await this.run(argv, this.options.commandTimeoutMs, script, env, standbyMs);
     if (result.code !== 0) throw new SlurmRefusedError(sbatchRefusal(result.stderr));
     const id = parseSbatchId(result.stdout);
     if (!id) throw new SlurmCommandError(`sbatch printed no job id: ${result.stdout.trim().slice(0, 200)}`);

@@ -8,6 +8,12 @@ export interface RunOptions {
   /** Added to the command's environment; secret values travel only this way, never in argv. */
   env?: Record<string, string>;
   timeoutMs: number;
+  /**
+   * A hint that more runs of this very command (same argv and env) are likely: a transport may
+   * keep one started ahead, waiting for its input, for this long. Only for sbatch, which does
+   * nothing with an empty script.
+   */
+  standbyMs?: number;
 }
 
 export interface RunResult {
@@ -67,6 +73,7 @@ export class LocalTransport implements Transport {
         input: options.input ?? '',
         timeoutMs: options.timeoutMs,
         maxOutputBytes: MAX_OUTPUT,
+        standbyMs: options.standbyMs,
       });
     } catch (error) {
       const code = error instanceof LaunchError ? error.code : null;
