@@ -41,10 +41,11 @@ function ShortList({ title, items, empty }: { title: string; items: RequestSumma
         <Stack gap="xs">
           {items.slice(0, 8).map((r) => (
             <Group key={r.id} gap="xs" wrap="nowrap" justify="space-between">
-              <Anchor component={Link} to={requestHref(r.id)} size="sm" truncate>
+              <Anchor component={Link} to={requestHref(r.id)} size="sm" truncate miw={0}>
                 #{r.number} {r.title}
               </Anchor>
-              <Group gap={6} wrap="nowrap">
+              {/* The badges carry the state in words: the title gives way, never they. */}
+              <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
                 <RequestStateBadge state={r.state} />
                 <ResponseBadge request={r} />
               </Group>
