@@ -1,6 +1,20 @@
+import { compiledOnce } from '../core/db/compiled-query.js';
 import type { Db } from '../core/db/database.js';
 import type { ApiToken } from './schemas.js';
 import type { ApiTokensTable, SessionsTable } from './tables.js';
+
+const usableToken = compiledOnce(
+  (db, hash: string, now: string) =>
+    db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('users')
+      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+      .where('api_tokens.token_hash', '=', hash)
+      .where('api_tokens.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)])),
+  ['', ''],
+);
 
 /** Sessions and API tokens, looked up by the hash of their secret. Queries only. */
 export class CredentialStore {
@@ -44,17 +58,14 @@ export class CredentialStore {
     return db.insertInto('api_tokens').values(row).execute();
   }
 
-  /** The usable token and its user, or undefined when unknown, revoked or expired. */
-  findToken(hash: string, now: string) {
-    return this.db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .selectAll('users')
-      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
-      .where('api_tokens.token_hash', '=', hash)
-      .where('api_tokens.revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
-      .executeTakeFirst();
+  /**
+   * The usable token and its user, or undefined when unknown, revoked or expired. Asked on every
+   * request that carries a token, so the query is built once; the answer is never kept, so a
+   * revoked token or a disabled account is refused at the next request.
+   */
+  async findToken(hash: string, now: string) {
+    const [row] = await usableToken(this.db, hash, now);
+    return row;
   }
 
   touchToken(id: string, now: string) {

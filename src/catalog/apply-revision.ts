@@ -2,6 +2,7 @@ import type { Db } from '../core/db/database.js';
 import { newId, nowIso } from '../core/time.js';
 import { chunks } from './batch.js';
 import type { CatalogProblem, Relation } from './model.js';
+import type { PreparedChunk } from './prepare-revision.js';
 import type { CatalogEntitiesTable } from './tables.js';
 
 /** The commit a revision was read from (all null for a plain folder). */
@@ -19,26 +20,41 @@ export interface ApplyCounts {
   problems: number;
 }
 
-// 500 rows × at most 17 columns stays well under SQLite's and PostgreSQL's parameter limits.
+// 500 rows × at most 18 columns stays well under SQLite's and PostgreSQL's parameter limits.
 const BATCH = 500;
 
-async function replaceEntities(trx: Db, locationId: string, rows: CatalogEntitiesTable[]) {
-  const existing = await trx
-    .selectFrom('catalog_entities')
-    .select(['ref', 'hash'])
-    .where('location_id', '=', locationId)
-    .execute();
-  const before = new Map(existing.map((r) => [r.ref, r.hash]));
-  const incoming = new Set(rows.map((r) => r.ref));
-  const removed = existing.filter((r) => !incoming.has(r.ref)).map((r) => r.ref);
+async function deleteEntities(trx: Db, refs: string[]) {
+  for (const batch of chunks(refs, BATCH)) {
+    await trx.deleteFrom('catalog_entity_tags').where('ref', 'in', batch).execute();
+    await trx.deleteFrom('catalog_entities').where('ref', 'in', batch).execute();
+  }
+}
+
+/**
+ * Writes one chunk of a revision's rows: added ones inserted, changed ones deleted and inserted
+ * again (one bulk path instead of row-by-row updates), unchanged ones left alone.
+ */
+async function writeRows(trx: Db, locationId: string, rows: CatalogEntitiesTable[]) {
+  const before = new Map<string, string>();
+  for (const batch of chunks(rows, BATCH)) {
+    const existing = await trx
+      .selectFrom('catalog_entities')
+      .select(['ref', 'hash'])
+      .where('location_id', '=', locationId)
+      .where(
+        'ref',
+        'in',
+        batch.map((r) => r.ref),
+      )
+      .execute();
+    for (const row of existing) before.set(row.ref, row.hash);
+  }
   const changedRows = rows.filter((r) => before.has(r.ref) && before.get(r.ref) !== r.hash);
   const addedRows = rows.filter((r) => !before.has(r.ref));
-  // A changed entity is deleted and inserted again: one bulk path instead of row-by-row updates.
-  const toDelete = [...removed, ...changedRows.map((r) => r.ref)];
-  for (const refs of chunks(toDelete, BATCH)) {
-    await trx.deleteFrom('catalog_entity_tags').where('ref', 'in', refs).execute();
-    await trx.deleteFrom('catalog_entities').where('ref', 'in', refs).execute();
-  }
+  await deleteEntities(
+    trx,
+    changedRows.map((r) => r.ref),
+  );
   const toInsert = [...addedRows, ...changedRows];
   for (const batch of chunks(toInsert, BATCH))
     await trx.insertInto('catalog_entities').values(batch).execute();
@@ -53,21 +69,31 @@ async function replaceEntities(trx: Db, locationId: string, rows: CatalogEntitie
       .onConflict((oc) => oc.columns(['ref', 'tag']).doNothing())
       .execute();
   }
-  return { added: addedRows.length, changed: changedRows.length, removed: removed.length };
+  return { added: addedRows.length, changed: changedRows.length };
 }
 
-async function replaceDerived(trx: Db, locationId: string, revision: Omit<PreparedRevision, 'rows'>) {
-  await trx.deleteFrom('catalog_relations').where('location_id', '=', locationId).execute();
-  const relations = revision.relations.map((r) => ({ ...r, location_id: locationId }));
+/** The location's entities that the revision no longer holds. */
+async function removedRefs(trx: Db, locationId: string, incoming: ReadonlySet<string>) {
+  const stored = await trx
+    .selectFrom('catalog_entities')
+    .select('ref')
+    .where('location_id', '=', locationId)
+    .execute();
+  return stored.filter((r) => !incoming.has(r.ref)).map((r) => r.ref);
+}
+
+async function insertRelations(trx: Db, locationId: string, relations: Relation[]) {
   for (const batch of chunks(relations, BATCH)) {
     await trx
       .insertInto('catalog_relations')
-      .values(batch)
+      .values(batch.map((r) => ({ ...r, location_id: locationId })))
       .onConflict((oc) => oc.columns(['source', 'type', 'target', 'location_id']).doNothing())
       .execute();
   }
-  await trx.deleteFrom('catalog_problems').where('location_id', '=', locationId).execute();
-  const problems = revision.problems.map((p) => ({
+}
+
+async function insertProblems(trx: Db, locationId: string, problems: CatalogProblem[]) {
+  const rows = problems.map((p) => ({
     id: newId(),
     location_id: locationId,
     file: p.file,
@@ -80,11 +106,10 @@ async function replaceDerived(trx: Db, locationId: string, revision: Omit<Prepar
     field: p.field ?? null,
     owner: p.owner ?? null,
   }));
-  for (const batch of chunks(problems, BATCH))
-    await trx.insertInto('catalog_problems').values(batch).execute();
+  for (const batch of chunks(rows, BATCH)) await trx.insertInto('catalog_problems').values(batch).execute();
 }
 
-/** A revision ready to write: entity rows, relations and problems (what a worker thread sends back). */
+/** A revision ready to write, whole (for callers that have it at hand; a sync streams chunks). */
 export interface PreparedRevision {
   rows: CatalogEntitiesTable[];
   relations: Relation[];
@@ -92,17 +117,44 @@ export interface PreparedRevision {
 }
 
 /**
- * Makes the catalog of one location equal to a validated revision, in ONE transaction: entities
+ * Makes the catalog of one location equal to a prepared revision, in ONE transaction: entities
  * added, changed and removed exactly as in the revision, relations and problems replaced, the
- * revision recorded. A crash at any point leaves the previous revision in place, whole.
+ * revision recorded. The revision arrives in chunks (rows, then relations, then problems) and is
+ * written as it arrives, so memory holds a chunk, not the revision; a crash at any point, or a
+ * chunk that cannot be written, leaves the previous revision in place, whole.
  */
 export async function applyPrepared(
   db: Db,
   locationId: string,
   info: RevisionInfo,
-  revision: PreparedRevision,
+  revision: PreparedRevision | AsyncIterable<PreparedChunk> | Iterable<PreparedChunk>,
 ): Promise<ApplyCounts> {
-  const { rows } = revision;
+  const source: AsyncIterable<PreparedChunk> | Iterable<PreparedChunk> =
+    'rows' in revision
+      ? [{ rows: revision.rows }, { relations: revision.relations }, { problems: revision.problems }]
+      : revision;
+  const pieces = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source);
+  try {
+    // The first chunk comes once the whole revision is parsed: until then, the database is not held.
+    const first = await pieces.next();
+    return await writeRevision(db, locationId, info, first, pieces);
+  } finally {
+    // A failed write stops the producer too (its worker thread ends).
+    await pieces.return?.();
+  }
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+async function writeRevision(
+  db: Db,
+  locationId: string,
+  info: RevisionInfo,
+  first: IteratorResult<PreparedChunk>,
+  rest: AsyncIterator<PreparedChunk>,
+): Promise<ApplyCounts> {
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -110,9 +162,37 @@ export async function applyPrepared(
       .select(['sha', 'problem_count', 'last_sync_status'])
       .where('id', '=', locationId)
       .executeTakeFirst();
-    const counts = await replaceEntities(trx, locationId, rows);
-    await replaceDerived(trx, locationId, revision);
-    const problems = revision.problems.length;
+    // Relations and problems are derived from the whole revision: replaced, not compared.
+    await trx.deleteFrom('catalog_relations').where('location_id', '=', locationId).execute();
+    await trx.deleteFrom('catalog_problems').where('location_id', '=', locationId).execute();
+    const incoming = new Set<string>();
+    const counts = { added: 0, changed: 0, removed: 0 };
+    let problems = 0;
+    let rowsDone = false;
+    const finishRows = async () => {
+      if (rowsDone) return;
+      rowsDone = true;
+      const removed = await removedRefs(trx, locationId, incoming);
+      await deleteEntities(trx, removed);
+      counts.removed = removed.length;
+    };
+    for (let next = first; !next.done; next = await rest.next()) {
+      const chunk = next.value;
+      if ('rows' in chunk) {
+        for (const row of chunk.rows) incoming.add(row.ref);
+        const written = await writeRows(trx, locationId, chunk.rows);
+        counts.added += written.added;
+        counts.changed += written.changed;
+      } else if ('relations' in chunk) {
+        await finishRows();
+        await insertRelations(trx, locationId, chunk.relations);
+      } else {
+        await finishRows();
+        await insertProblems(trx, locationId, chunk.problems);
+        problems += chunk.problems.length;
+      }
+    }
+    await finishRows();
     // The history lists revisions that changed something; a sync that found all as it was is not one.
     const unchanged =
       counts.added + counts.changed + counts.removed === 0 &&
@@ -146,7 +226,7 @@ export async function applyPrepared(
         commit_author: info.author,
         commit_message: info.message,
         committed_at: info.committedAt,
-        entity_count: rows.length,
+        entity_count: incoming.size,
         problem_count: problems,
       })
       .where('id', '=', locationId)

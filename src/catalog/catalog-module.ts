@@ -46,7 +46,7 @@ export function createCatalogModule(
     cacheDir: join(options.dataDir, 'git-cache'),
   });
   const locationService = new LocationService(db, locations, sync, audit);
-  const catalog = new CatalogService(entities, locations, problems);
+  const catalog = new CatalogService(entities, problems);
   let timer: NodeJS.Timeout | undefined;
 
   return {

@@ -3,7 +3,6 @@ import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { catalogErrors } from './catalog-errors.js';
 import type { EntityJob } from './entity-job.js';
 import { type EntityStore, type FacetName, toSummary } from './entity-store.js';
-import type { LocationStore } from './location-store.js';
 import { RELATION_PAIRS } from './model.js';
 import type { ProblemFilter, ProblemStore } from './problem-store.js';
 import type { EntityDetail, EntityListQuery, Problem } from './schemas.js';
@@ -42,7 +41,6 @@ function toProblem(row: ProblemRow): Problem {
 export class CatalogService {
   constructor(
     private readonly entities: EntityStore,
-    private readonly locations: LocationStore,
     private readonly problems: ProblemStore,
   ) {}
 
@@ -58,7 +56,7 @@ export class CatalogService {
     const last = items[items.length - 1];
     const nextCursor =
       rows.length > limit && last ? encodeCursor(JSON.stringify([sortValue(last), last.ref])) : null;
-    return { items: items.map(toSummary), nextCursor, total };
+    return { items: items.map((row) => toSummary(row)), nextCursor, total };
   }
 
   async facets(query: EntityListQuery) {
@@ -70,26 +68,34 @@ export class CatalogService {
   }
 
   async get(ref: string): Promise<EntityDetail> {
-    const row = await this.entities.get(ref);
+    const row = await this.entities.getWithLocation(ref);
     if (!row) throw catalogErrors.CATALOG_ENTITY_NOT_FOUND.create([ref]);
-    const location = await this.locations.findById(row.location_id);
-    const relations = await this.entities.relationsFrom([ref]);
-    const titles = await this.entities.titles(relations.map((r) => r.target));
-    const problems = await this.problems.list({ entityRef: ref, limit: 200 });
+    const relations = await this.entities.relationsWithTitles(ref);
+    const problems = await this.problems.ofEntity(ref, 200);
+    const location =
+      row.location_name === null
+        ? undefined
+        : {
+            reader: row.location_reader as string,
+            target: row.location_target as string,
+            branch: row.location_branch,
+            path: row.location_path as string,
+          };
     const links = location ? sourceLinks(location, row.file, row.line) : { viewUrl: null, editUrl: null };
+    const entity = JSON.parse(row.entity);
     return {
-      ...toSummary(row),
-      entity: JSON.parse(row.entity),
+      ...toSummary(row, entity),
+      entity,
       raw: row.raw,
       relations: relations.map((r) => ({
         type: r.type,
         target: r.target,
-        targetTitle: titles.get(r.target)?.title ?? null,
-        exists: titles.has(r.target),
+        targetTitle: r.target_ref === null ? null : (r.title ?? r.name),
+        exists: r.target_ref !== null,
       })),
       problems: problems.slice(0, 200).map(toProblem),
       source: {
-        location: { id: row.location_id, name: location?.name ?? '(removed)' },
+        location: { id: row.location_id, name: row.location_name ?? '(removed)' },
         file: row.file,
         line: row.line,
         ...links,

@@ -1,4 +1,5 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
+import { compiledOnce } from '../core/db/compiled-query.js';
 import type { Db } from '../core/db/database.js';
 import type { Database } from '../core/db/tables.js';
 import { ownerRef } from './entity-rows.js';
@@ -39,8 +40,11 @@ export function applyFilters(query: EntityQuery, filter: EntityListQuery, skip?:
   return q;
 }
 
-export function toSummary(row: CatalogEntitiesTable): EntitySummary {
-  const entity = JSON.parse(row.entity) as { metadata?: { tags?: string[] } };
+/** The list view of an entity; `entity` is its parsed JSON, when the caller has parsed it already. */
+export function toSummary(
+  row: CatalogEntitiesTable,
+  entity = JSON.parse(row.entity) as { metadata?: { tags?: string[] } },
+): EntitySummary {
   return {
     ref: row.ref,
     kind: row.kind,
@@ -54,6 +58,42 @@ export function toSummary(row: CatalogEntitiesTable): EntitySummary {
     tags: entity.metadata?.tags ?? [],
   };
 }
+
+const entityWithLocation = compiledOnce(
+  (db, ref: string) =>
+    db
+      .selectFrom('catalog_entities')
+      .leftJoin('catalog_locations', 'catalog_locations.id', 'catalog_entities.location_id')
+      .selectAll('catalog_entities')
+      .select([
+        'catalog_locations.name as location_name',
+        'catalog_locations.reader as location_reader',
+        'catalog_locations.target as location_target',
+        'catalog_locations.branch as location_branch',
+        'catalog_locations.path as location_path',
+      ])
+      .where('catalog_entities.ref', '=', ref),
+  [''],
+);
+
+const relationsWithTitles = compiledOnce(
+  (db, ref: string) =>
+    db
+      .selectFrom('catalog_relations')
+      .leftJoin('catalog_entities', 'catalog_entities.ref', 'catalog_relations.target')
+      .select([
+        'catalog_relations.type',
+        'catalog_relations.target',
+        'catalog_entities.ref as target_ref',
+        'catalog_entities.title',
+        'catalog_entities.name',
+      ])
+      .distinct()
+      .where('catalog_relations.source', '=', ref)
+      .orderBy('catalog_relations.type')
+      .orderBy('catalog_relations.target'),
+  [''],
+);
 
 /** Catalog entities as stored: filtered lists, facet counts, lookups. Queries only. */
 export class EntityStore {
@@ -114,6 +154,20 @@ export class EntityStore {
 
   get(ref: string) {
     return this.db.selectFrom('catalog_entities').selectAll().where('ref', '=', ref).executeTakeFirst();
+  }
+
+  /** An entity with what its page needs of its location (null once the location is gone), in one query. */
+  async getWithLocation(ref: string) {
+    const [row] = await entityWithLocation(this.db, ref);
+    return row;
+  }
+
+  /**
+   * The relations from one entity (both directions are stored) with the title of each target that
+   * exists, in one query: an entity page needs both, and asking twice doubled its cost.
+   */
+  relationsWithTitles(ref: string) {
+    return relationsWithTitles(this.db, ref);
   }
 
   /** Titles (or names) of many refs in one query, for labelling relations. */

@@ -11,12 +11,16 @@ import { createKindRegistry, type KindRegistry } from './kind-registry.js';
 import { builtInKinds } from './kinds/index.js';
 import type { LocationStore } from './location-store.js';
 import { prepareRevisionOffThread } from './prepare-revision.js';
+import { releaseHeap } from './release-heap.js';
 import type { CatalogLocationsTable } from './tables.js';
 
 export interface SyncOutcome {
   outcome: 'applied' | 'failed';
   error?: string;
 }
+
+/** Changes in one revision above which the database statistics and the heap are tidied up after it. */
+const BULK = 1000;
 
 /** Told after a revision of a location was applied. */
 export type RevisionAppliedListener = (event: { locationId: string; locationName: string }) => unknown;
@@ -109,7 +113,8 @@ export class CatalogSync {
       await recordFailedSync(this.db, location.id, message);
       return { outcome: 'failed', error: message };
     }
-    const prepared = await prepareRevisionOffThread(
+    // Chunks, prepared in a worker thread while they are written: never the whole revision at once.
+    const prepared = prepareRevisionOffThread(
       {
         files: snapshot.files,
         readProblems: snapshot.problems ?? [],
@@ -120,7 +125,8 @@ export class CatalogSync {
       await this.pluginKinds(),
     );
     const counts = await applyPrepared(this.db, location.id, snapshot.commit, prepared);
-    if (counts.added + counts.changed + counts.removed > 1000) await this.afterBulkWrite();
+    const bulk = counts.added + counts.changed + counts.removed > BULK;
+    if (bulk) await this.afterBulkWrite();
     for (const listener of this.appliedListeners) {
       await Promise.resolve()
         .then(() => listener({ locationId: location.id, locationName: location.name }))
@@ -128,6 +134,8 @@ export class CatalogSync {
           this.logger.error({ err: error, location: location.name }, 'A catalog listener failed'),
         );
     }
+    // Once the listeners (the search refresh) are done too: the garbage of the whole sync goes at once.
+    if (bulk) releaseHeap();
     this.logger.info(
       { location: location.name, sha: snapshot.commit.sha, ...counts, ms: Date.now() - started },
       'Catalog revision applied',

@@ -72,21 +72,31 @@ export function validateRevision(
   const problems: CatalogProblem[] = [];
   const candidates: ParsedEntity[] = [];
   const skipped: string[] = [];
+  // Each entity is checked as soon as its file is read, so that the positions of all its fields
+  // are dropped before the next file: held for the whole revision, they were most of its memory.
+  const checkProblems: CatalogProblem[] = [];
+  const outgoingOf = new Map<ParsedEntity, OutgoingRelation[]>();
   for (const file of files) {
     const parsed = parseCatalogFile(file.text, file.path, options.limits, kinds.isCatalogApi);
     if (parsed.ignored) skipped.push(file.path);
     for (const problem of parsed.problems) problems.push(problem);
-    for (const entity of parsed.entities) candidates.push(entity);
+    for (const entity of parsed.entities) {
+      candidates.push(entity);
+      const own = check(entity, kinds);
+      for (const problem of own.problems) checkProblems.push(problem);
+      if (own.outgoing) {
+        entity.fieldPositions = keepPositions(entity.fieldPositions, own.outgoing);
+        outgoingOf.set(entity, own.outgoing);
+      }
+    }
   }
+  // Problems in the order they always came in: reading, duplicates, then each entity's own.
   const firstByRef = firstDefinitions(candidates, problems);
+  for (const problem of checkProblems) problems.push(problem);
   const valid = new Map<string, { parsed: ParsedEntity; outgoing: OutgoingRelation[] }>();
   for (const parsed of candidates) {
-    const own = check(parsed, kinds);
-    for (const problem of own.problems) problems.push(problem);
-    if (own.outgoing && firstByRef.get(parsed.ref) === parsed) {
-      parsed.fieldPositions = keepPositions(parsed.fieldPositions, own.outgoing);
-      valid.set(parsed.ref, { parsed, outgoing: own.outgoing });
-    }
+    const outgoing = outgoingOf.get(parsed);
+    if (outgoing && firstByRef.get(parsed.ref) === parsed) valid.set(parsed.ref, { parsed, outgoing });
   }
   const linked = link(valid, firstByRef, kinds);
   for (const { problem } of linked.unresolved) problems.push(problem);

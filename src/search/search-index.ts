@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
+import { sql } from 'kysely';
 import type { Db } from '../core/db/database.js';
 import type { Logger } from '../core/logger.js';
 import { chunks } from './batch.js';
@@ -5,9 +7,11 @@ import { searchErrors } from './errors.js';
 import type { SearchEngine } from './extension.js';
 import { stripMarks } from './highlight.js';
 import type { ParsedQuery, SearchDocument } from './model.js';
-import type { RefreshCounts, SearchSource } from './source.js';
+import type { RefreshCounts, SearchSource, StoredHashes } from './source.js';
 
-const FETCH_BATCH = 1000;
+// Small batches: the documents of a batch live across several writes, and the fewer outlive the
+// young generation, the less garbage is left in the old one once a big refresh is over.
+const FETCH_BATCH = 100;
 const MAX_BODY = 200_000;
 
 function clean(doc: SearchDocument): SearchDocument {
@@ -73,6 +77,27 @@ export class SearchIndex {
 
   private async run(source: SearchSource): Promise<RefreshCounts> {
     const started = performance.now();
+    const { changed, removed } = source.stored
+      ? await this.staleInSql(source.name, source.stored)
+      : await this.staleByHashes(source);
+    let written = 0;
+    for (const ids of chunks(removed, FETCH_BATCH)) await this.apply([], ids);
+    // A batch at a time, each in its own transaction: memory holds one batch of documents, and
+    // requests are served between batches. What a crash leaves unwritten, the next refresh finds.
+    for (const ids of chunks(changed, FETCH_BATCH)) {
+      const documents = await source.documents(ids);
+      await this.apply(documents.map((d) => ({ ...d, source: source.name })));
+      written += documents.length;
+      await setImmediate();
+    }
+    const counts = { written, removed: removed.length, ms: Math.round(performance.now() - started) };
+    if (counts.written + counts.removed > 0)
+      this.logger.info({ source: source.name, ...counts }, 'Search index updated');
+    return counts;
+  }
+
+  /** Ids to write and to remove, from the hashes a source lists in JavaScript. */
+  private async staleByHashes(source: SearchSource) {
     const [current, stored] = await Promise.all([
       source.hashes(),
       this.db
@@ -82,22 +107,26 @@ export class SearchIndex {
         .execute(),
     ]);
     const before = new Map(stored.map((r) => [r.id, r.hash]));
-    const changed = [...current].filter(([id, hash]) => before.get(id) !== hash).map(([id]) => id);
-    const removed = stored.filter((r) => !current.has(r.id)).map((r) => r.id);
-    const documents: SearchDocument[] = [];
-    for (const ids of chunks(changed, FETCH_BATCH)) documents.push(...(await source.documents(ids)));
-    await this.apply(
-      documents.map((d) => ({ ...d, source: source.name })),
-      removed,
-    );
-    const counts = {
-      written: documents.length,
-      removed: removed.length,
-      ms: Math.round(performance.now() - started),
+    return {
+      changed: [...current].filter(([id, hash]) => before.get(id) !== hash).map(([id]) => id),
+      removed: stored.filter((r) => !current.has(r.id)).map((r) => r.id),
     };
-    if (counts.written + counts.removed > 0)
-      this.logger.info({ source: source.name, ...counts }, 'Search index updated');
-    return counts;
+  }
+
+  /** Ids to write and to remove, compared in the database: only the ids come back. */
+  private async staleInSql(name: string, stored: StoredHashes) {
+    const key = sql.ref(`s.${stored.key}`);
+    const id = sql<string>`${stored.idPrefix} || ${key}`;
+    const { rows: changed } = await sql<{ id: string }>`
+      select ${id} as id from ${sql.table(stored.table)} s
+      left join search_documents d on d.id = ${id}
+      where d.id is null or d.hash <> ${sql.ref(`s.${stored.hash}`)}`.execute(this.db);
+    const { rows: removed } = await sql<{ id: string }>`
+      select d.id from search_documents d
+      where d.source = ${name} and not exists (
+        select 1 from ${sql.table(stored.table)} s
+        where ${key} = substr(d.id, ${stored.idPrefix.length + 1}))`.execute(this.db);
+    return { changed: changed.map((r) => r.id), removed: removed.map((r) => r.id) };
   }
 
   /** Writes and removes documents in one transaction (also for sources that push single changes). */

@@ -16,7 +16,21 @@ export interface SearchSource {
   /** Unique; stored as the `source` of each of its documents. */
   readonly name: string;
   hashes(): Promise<Map<string, string>>;
+  /**
+   * Where the source keeps its hashes, when that is a table of the portal's own database: the
+   * index then compares them with its own in SQL and never loads them all (100,000 entities would
+   * be hundreds of megabytes). A document's id is `idPrefix` followed by the row's `key`.
+   */
+  readonly stored?: StoredHashes;
   documents(ids: string[]): Promise<SearchDocument[]>;
+}
+
+/** A table holding one row per document: its key (the id without the prefix) and its hash. */
+export interface StoredHashes {
+  table: string;
+  key: string;
+  hash: string;
+  idPrefix: string;
 }
 
 /** What one refresh of a source changed. */

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { SqliteDialect, sql } from 'kysely';
 import { adapter } from '../extension.js';
 import { type DatabaseEngineConfig, databasePoint } from './engine.js';
+import { withStatementCache } from './statement-cache.js';
 
 function sqlitePath(config: DatabaseEngineConfig): string {
   if (config.url?.startsWith('sqlite://')) {
@@ -28,7 +29,7 @@ export const sqliteEngine = adapter(databasePoint, {
     // Another process (a CLI, a second worker) may hold the write lock briefly.
     database.pragma('busy_timeout = 5000');
     return {
-      dialect: new SqliteDialect({ database }),
+      dialect: new SqliteDialect({ database: withStatementCache(database) }),
       description: `SQLite at ${path}`,
       // Without statistics SQLite may scan the kind index (100k rows) instead of the owner one (2k).
       afterBulkWrite: async (db) => {

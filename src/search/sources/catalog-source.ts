@@ -21,6 +21,7 @@ export function entityUrl(kind: string, namespace: string, name: string): string
 export function catalogSearchSource(db: Db): SearchSource {
   return {
     name: 'catalog',
+    stored: { table: 'catalog_entities', key: 'ref', hash: 'hash', idPrefix: 'entity:' },
     async hashes() {
       const rows = await db.selectFrom('catalog_entities').select(['ref', 'hash']).execute();
       return new Map(rows.map((r) => [`entity:${r.ref}`, r.hash]));
