@@ -1,12 +1,13 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { coreErrors } from '../../core/errors.js';
 
 /** Security headers, cookie parsing and per-route rate limits (routes opt in with `config.rateLimit`). */
 export async function installSecurity(app: FastifyInstance, options: { hsts: boolean }): Promise<void> {
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilds the middleware (and re-parses the policy) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -25,6 +26,9 @@ export async function installSecurity(app: FastifyInstance, options: { hsts: boo
     },
     hsts: options.hsts,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   await app.register(cookie);
   await app.register(rateLimit, {
