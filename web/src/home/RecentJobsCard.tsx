@@ -1,5 +1,5 @@
-import { Anchor, Box, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChevronRight, IconCpu, IconPlus } from '@tabler/icons-react';
+import { Anchor, Box, Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { IconCpu, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useRecentJobs } from '../api/job-queries.js';
 import type { Job } from '../api/job-types.js';
@@ -9,6 +9,7 @@ import { ErrorState } from '../components/ErrorState.js';
 import { formatDateTime, formatRelative } from '../components/format.js';
 import { JobDuration } from '../compute/JobCells.js';
 import { JobBadge } from '../compute/JobStateBadge.js';
+import { HomeCardHeader, SeeAllLink } from './HomeCardHeader.js';
 
 const SHOWN = 5;
 
@@ -66,11 +67,7 @@ function RecentJobsList() {
       {jobs.data.items.map((job) => (
         <JobRow key={job.id} job={job} />
       ))}
-      <Anchor component={Link} to={paths.compute} size="sm" mt={4}>
-        <Group gap={2} component="span">
-          All your jobs <IconChevronRight size={14} />
-        </Group>
-      </Anchor>
+      <SeeAllLink to={paths.compute}>All your jobs</SeeAllLink>
     </Stack>
   );
 }
@@ -79,25 +76,21 @@ function RecentJobsList() {
 export function RecentJobsCard() {
   return (
     <Card h="100%" data-testid="recent-jobs">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon variant="light" size={32} radius="md">
-            <IconCpu size={18} />
-          </ThemeIcon>
-          <Title order={2} size="h3">
-            Your recent jobs
-          </Title>
-        </Group>
-        <Button
-          component={Link}
-          to={newJobHref()}
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconPlus size={14} />}
-        >
-          Submit job
-        </Button>
-      </Group>
+      <HomeCardHeader
+        icon={<IconCpu size={18} />}
+        title="Your recent jobs"
+        action={
+          <Button
+            component={Link}
+            to={newJobHref()}
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconPlus size={14} />}
+          >
+            Submit job
+          </Button>
+        }
+      />
       <RecentJobsList />
     </Card>
   );

@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { IconArrowUpRight, IconChevronRight, IconCompass } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { StartLinkInfo } from '../api/types.js';
 import { useMyGuides } from '../docs/docs-queries.js';
+import { HomeCardHeader } from './HomeCardHeader.js';
 import { featuredGuide, StartHereGuide } from './StartHereGuide.js';
 
 function StartLinkBody({ link, external }: { link: StartLinkInfo; external: boolean }) {
@@ -56,14 +57,7 @@ export function StartHereCard({ links }: { links: StartLinkInfo[] }) {
   const others = links.filter((l) => l.href !== guide?.url);
   return (
     <Card h="100%" data-testid="start-here">
-      <Group gap="sm" mb="sm">
-        <ThemeIcon variant="light" size={32} radius="md">
-          <IconCompass size={18} />
-        </ThemeIcon>
-        <Title order={2} size="h3">
-          Start here
-        </Title>
-      </Group>
+      <HomeCardHeader icon={<IconCompass size={18} />} title="Start here" />
       <StartHereGuide hrefs={hrefs} />
       {others.length === 0 ? (
         <Text size="sm" c="dimmed" mt="sm">

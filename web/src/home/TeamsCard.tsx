@@ -1,9 +1,10 @@
-import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useCurrentUser, useIsKeeper } from '../app/current-user.js';
 import { teamHref } from '../app/routes.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { HomeCardHeader } from './HomeCardHeader.js';
 
 /** The teams the signed-in person belongs to. */
 export function TeamsCard() {
@@ -11,14 +12,7 @@ export function TeamsCard() {
   const isKeeper = useIsKeeper();
   return (
     <Card>
-      <Group gap="sm" mb="sm">
-        <ThemeIcon variant="light" size={32} radius="md">
-          <IconUsersGroup size={18} />
-        </ThemeIcon>
-        <Title order={2} size="h3">
-          Your teams
-        </Title>
-      </Group>
+      <HomeCardHeader icon={<IconUsersGroup size={18} />} title="Your teams" />
       {user.teams.length === 0 ? (
         <EmptyState size="sm" icon={<IconUsersGroup size={22} />} title="You are not in a team yet">
           Teams own catalog entries, share a vault and see each other’s jobs. A Keeper adds you to yours.

@@ -1,10 +1,11 @@
-import { Anchor, Box, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChevronRight, IconLifebuoy, IconPlus } from '@tabler/icons-react';
+import { Anchor, Box, Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { IconLifebuoy, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { paths } from '../app/routes.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { formatRelative } from '../components/format.js';
+import { HomeCardHeader, SeeAllLink } from '../home/HomeCardHeader.js';
 import { RequestStateBadge, ResponseBadge } from './RequestBadges.js';
 import { requestHref } from './RequestTable.js';
 import { openRequestForm } from './request-form-store.js';
@@ -70,11 +71,7 @@ function OpenRequestsList() {
       {items.map((r) => (
         <RequestRow key={r.id} request={r} />
       ))}
-      <Anchor component={Link} to={paths.requests} size="sm" mt={4}>
-        <Group gap={2} component="span">
-          All your requests <IconChevronRight size={14} />
-        </Group>
-      </Anchor>
+      <SeeAllLink to={paths.requests}>All your requests</SeeAllLink>
     </Stack>
   );
 }
@@ -83,24 +80,20 @@ function OpenRequestsList() {
 export function OpenRequestsCard() {
   return (
     <Card h="100%" data-testid="open-requests">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon variant="light" size={32} radius="md">
-            <IconLifebuoy size={18} />
-          </ThemeIcon>
-          <Title order={2} size="h3">
-            Your open requests
-          </Title>
-        </Group>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => openRequestForm(null)}
-        >
-          New request
-        </Button>
-      </Group>
+      <HomeCardHeader
+        icon={<IconLifebuoy size={18} />}
+        title="Your open requests"
+        action={
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => openRequestForm(null)}
+          >
+            New request
+          </Button>
+        }
+      />
       <OpenRequestsList />
     </Card>
   );

@@ -1,11 +1,12 @@
-import { Anchor, Box, Button, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChevronRight, IconTemplate } from '@tabler/icons-react';
+import { Anchor, Box, Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { IconTemplate } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { paths, taskHref } from '../app/routes.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { formatDateTime, formatRelative } from '../components/format.js';
 import { StateBadge } from '../components/StateBadge.js';
+import { HomeCardHeader, SeeAllLink } from '../home/HomeCardHeader.js';
 import { taskStates } from './task-states.js';
 import { useTasks } from './template-queries.js';
 
@@ -58,11 +59,7 @@ function RecentTasksList() {
           </Group>
         </Box>
       ))}
-      <Anchor component={Link} to={paths.tasks} size="sm" mt={4}>
-        <Group gap={2} component="span">
-          All your tasks <IconChevronRight size={14} />
-        </Group>
-      </Anchor>
+      <SeeAllLink to={paths.tasks}>All your tasks</SeeAllLink>
     </Stack>
   );
 }
@@ -71,19 +68,15 @@ function RecentTasksList() {
 export function RecentTasksCard() {
   return (
     <Card h="100%" data-testid="recent-tasks">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon variant="light" size={32} radius="md">
-            <IconTemplate size={18} />
-          </ThemeIcon>
-          <Title order={2} size="h3">
-            Your recent tasks
-          </Title>
-        </Group>
-        <Button component={Link} to={paths.templates} variant="subtle" size="compact-sm">
-          New from template
-        </Button>
-      </Group>
+      <HomeCardHeader
+        icon={<IconTemplate size={18} />}
+        title="Your recent tasks"
+        action={
+          <Button component={Link} to={paths.templates} variant="subtle" size="compact-sm">
+            New from template
+          </Button>
+        }
+      />
       <RecentTasksList />
     </Card>
   );
