@@ -11,16 +11,9 @@ export type RequestDetail = Type.Static<typeof RequestDetailSchema>;
 export type RequestComment = Type.Static<typeof CommentViewSchema>;
 export type RequestOptions = Type.Static<typeof RequestOptionsSchema>;
 
-export const REQUEST_STATES = [
-  'new',
-  'triaged',
-  'in_progress',
-  'waiting',
-  'done',
-  'declined',
-  'withdrawn',
-] as const;
-export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
+// The CLI offers the same states and urgencies the server's rules know.
+export { REQUEST_STATES } from '../requests/states.js';
+export { URGENCIES } from '../requests/targets.js';
 
 /** A request is named by its number (`12`, `#12`) or its id; the API takes both. */
 export function requestPath(ref: string): string {

@@ -1,15 +1,6 @@
+import { type RequestState, STATE_LABELS } from '../requests/states.js';
 import { type Column, table } from './output.js';
 import type { RequestDetail, RequestSummary } from './request-api.js';
-
-const STATE_WORDS: Record<string, string> = {
-  new: 'new',
-  triaged: 'triaged',
-  in_progress: 'in progress',
-  waiting: 'waiting for requester',
-  done: 'done',
-  declined: 'declined',
-  withdrawn: 'withdrawn',
-};
 
 /** "overdue 2h", "due in 3h" or "" for the target a request is now measured against. */
 export function dueText(r: RequestSummary, now = Date.now()): string {
@@ -23,7 +14,7 @@ export function dueText(r: RequestSummary, now = Date.now()): string {
 
 const columns: Column<RequestSummary>[] = [
   { heading: 'number', cell: (r) => `#${r.number}` },
-  { heading: 'state', cell: (r) => STATE_WORDS[r.state] ?? r.state },
+  { heading: 'state', cell: (r) => STATE_LABELS[r.state as RequestState] ?? r.state },
   { heading: 'category', cell: (r) => r.category },
   { heading: 'team', cell: (r) => r.team ?? '-' },
   { heading: 'assignee', cell: (r) => r.assignee?.username ?? '-' },
@@ -39,7 +30,7 @@ export function requestsTable(items: RequestSummary[]): string {
 export function requestDetail(r: RequestDetail): string {
   const lines = [
     `#${r.number} ${r.title}`,
-    `  state       ${STATE_WORDS[r.state] ?? r.state}${r.closedAt ? '' : `  (${dueText(r)})`}`,
+    `  state       ${STATE_LABELS[r.state as RequestState] ?? r.state}${r.closedAt ? '' : `  (${dueText(r)})`}`,
     `  category    ${r.categoryTitle}, urgency ${r.urgency}`,
     `  filed by    ${r.requester.username}${r.team ? ` for ${r.team}` : ''}, ${r.createdAt}`,
     `  assignee    ${r.assignee?.username ?? 'not assigned yet'}`,
@@ -61,7 +52,7 @@ export function requestDetail(r: RequestDetail): string {
         at: e.at,
         text:
           e.kind === 'moved'
-            ? `${e.actor?.username ?? 'plinth'} moved it to ${STATE_WORDS[e.toState ?? ''] ?? e.toState}`
+            ? `${e.actor?.username ?? 'plinth'} moved it to ${STATE_LABELS[e.toState as RequestState] ?? e.toState}`
             : e.kind === 'assigned'
               ? `${e.actor?.username ?? 'plinth'} assigned it to ${String(e.details.assignee)}`
               : `escalated: ${String(e.details.target)} overdue`,
