@@ -12,6 +12,10 @@ export const computeErrors = defineErrors({
     status: 403,
     message: "executor: '%s' is offered to the teams %s; a job of %s may not use it",
   },
+  COMPUTE_EXECUTOR_KEEPERS_ONLY: {
+    status: 403,
+    message: "executor: '%s' is for Keepers only on this server. %s",
+  },
   COMPUTE_PARTITION_NOT_ALLOWED: {
     status: 403,
     message: "partition: '%s' is not one of team %s's partitions (%s)",

@@ -23,6 +23,8 @@ export interface ComputeModuleOptions {
   teamsOf: (userId: string) => Promise<string[]>;
   /** A user as the policy sees them, for work done on their behalf (a sweep's trials). */
   principalOf: (userId: string) => Promise<Principal | null>;
+  /** Plinth's own folders and files (data dir, platform checkout, secret files): no job may see them. */
+  protectedPaths: string[];
   /** A secret of a team's vault for a job's env (`secret:NAME`); absent without a vault. */
   resolveSecret?: ComputeOptions['resolveSecret'];
 }
@@ -32,6 +34,7 @@ async function createExecutors(
   registry: ExtensionRegistry,
   config: Config,
   outputRoot: string,
+  protectedPaths: string[],
   logger: Logger,
 ) {
   const executors = new Map<string, Executor>();
@@ -43,7 +46,7 @@ async function createExecutors(
       const path = `compute.executors.${name}${first?.instancePath.replaceAll('/', '.') ?? ''}`;
       throw new Error(`Invalid configuration: ${path}: ${first?.message ?? 'invalid'}`);
     }
-    executors.set(name, await entry.create({ config: { ...settings, outputRoot }, logger }));
+    executors.set(name, await entry.create({ config: { ...settings, outputRoot, protectedPaths }, logger }));
     infos.push({
       name,
       description: entry.description,
@@ -68,7 +71,13 @@ export async function createComputeModule(
   options: ComputeModuleOptions,
 ) {
   const outputRoot = join(options.dataDir, 'jobs');
-  const { executors, infos } = await createExecutors(registry, options.config, outputRoot, logger);
+  const { executors, infos } = await createExecutors(
+    registry,
+    options.config,
+    outputRoot,
+    options.protectedPaths,
+    logger,
+  );
   const store = new JobStore(db);
   const c = options.config.compute;
   const access = new TeamAccess({

@@ -29,6 +29,11 @@ export interface SubmitRequest {
   outputDir: string;
   /** The environment with secrets resolved; never logged. */
   env: Record<string, string>;
+  /**
+   * Folders besides its own that the job reads and writes (a sweep's parameter and metric files);
+   * an executor that isolates jobs must let the job reach them.
+   */
+  shared?: string[];
 }
 
 export interface Submitted {
@@ -84,6 +89,13 @@ export interface Executor {
   readonly capabilities: { arrays: boolean; gpus: boolean; cancel: boolean; accounting: boolean };
   /** Refuses executor-specific options it does not understand, with the field named. */
   validateOptions?(options: Record<string, unknown>): void;
+  /** Refuses what this engine cannot run (a working directory it cannot reach), with the field named. */
+  validateSpec?(spec: JobSpec): void;
+  /**
+   * Whether members' jobs run outside Plinth's trust boundary. When not, only Keepers may use the
+   * executor, and `reason` tells everyone why. Absent: jobs run under the engine's own identities.
+   */
+  isolation?(): { members: boolean; reason: string };
   submit(request: SubmitRequest): Promise<Submitted>;
   poll(externalIds: string[]): Promise<Map<string, ExternalStatus>>;
   /** Cancels; an unknown or finished id is not an error. */

@@ -53,13 +53,37 @@ export class JobService {
     return found;
   }
 
-  /** The executors `principal` may choose (all for Keepers; those offered to one of their teams). */
+  /**
+   * The executors `principal` may choose: all for Keepers; for a member, those offered to one of
+   * their teams whose jobs cannot reach Plinth's own secrets.
+   */
   async executorsFor(principal: Principal): Promise<string[]> {
-    return this.options.access.executorsFor(
+    const offered = this.options.access.executorsFor(
       this.executorNames(),
       principal,
       await this.teamsOf(principal.user.id),
     );
+    return offered.filter((name) => this.keeperOnlyReason(principal, name) === null);
+  }
+
+  /** Executors offered to `principal`'s teams that only Keepers may use here, and why. */
+  async closedTo(principal: Principal): Promise<{ name: string; reason: string }[]> {
+    const offered = this.options.access.executorsFor(
+      this.executorNames(),
+      principal,
+      await this.teamsOf(principal.user.id),
+    );
+    return offered.flatMap((name) => {
+      const reason = this.keeperOnlyReason(principal, name);
+      return reason === null ? [] : [{ name, reason }];
+    });
+  }
+
+  /** Why a member may not use an executor whose jobs are not isolated; null when they may. */
+  private keeperOnlyReason(principal: Principal, name: string): string | null {
+    if (principal.role === 'keeper') return null;
+    const isolation = this.executors.get(name)?.isolation?.();
+    return isolation && !isolation.members ? isolation.reason : null;
   }
 
   /**
@@ -106,6 +130,7 @@ export class JobService {
       throw computeErrors.COMPUTE_SECRETS_UNAVAILABLE.create([secret[0]]);
     try {
       executor.validateOptions?.(spec.options ?? {});
+      executor.validateSpec?.(spec);
     } catch (error) {
       throw invalidSpec((error as Error).message);
     }
@@ -128,6 +153,12 @@ export class JobService {
   private async admit(principal: Principal, spec: JobSpec) {
     const executorName = spec.executor ?? this.options.defaultExecutor;
     const executor = this.executor(executorName);
+    const closed = this.keeperOnlyReason(principal, executorName);
+    if (closed !== null) {
+      throw computeErrors.COMPUTE_EXECUTOR_KEEPERS_ONLY.create([executorName, closed], {
+        details: [{ field: 'executor', message: closed }],
+      });
+    }
     this.check(spec, executor);
     const team = await this.teamFor(principal, spec.team);
     const { access } = this.options;
@@ -146,7 +177,7 @@ export class JobService {
     return { executorName, executor, team, partition };
   }
 
-  async submit(principal: Principal, actor: Actor, spec: JobSpec) {
+  async submit(principal: Principal, actor: Actor, spec: JobSpec, shared: string[] = []) {
     const { executorName, executor, team, partition } = await this.admit(principal, spec);
     const { access } = this.options;
     const limit = team ? access.maxActiveJobs(team) : 0;
@@ -164,7 +195,7 @@ export class JobService {
     const env = await this.resolveEnv(principal, actor, spec, team);
     let submitted: Awaited<ReturnType<Executor['submit']>>;
     try {
-      submitted = await executor.submit({ jobId: id, spec: stored, outputDir, env });
+      submitted = await executor.submit({ jobId: id, spec: stored, outputDir, env, shared });
     } catch (error) {
       if ((error as { status?: number }).status) throw error;
       throw computeErrors.COMPUTE_EXECUTOR_UNAVAILABLE.create([executorName, (error as Error).message], {
@@ -208,7 +239,17 @@ export class JobService {
       await store.insert(row);
       await this.audit.record(
         actor,
-        { action: 'job.submit', target: id, details: { name: spec.name, executor: executorName, team } },
+        {
+          action: 'job.submit',
+          target: id,
+          details: {
+            name: spec.name,
+            executor: executorName,
+            team,
+            // What the job could reach: read by whoever investigates it later.
+            ...(executor.isolation ? { isolation: executor.isolation().reason } : {}),
+          },
+        },
         trx,
       );
     });

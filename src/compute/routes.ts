@@ -41,8 +41,9 @@ export function computeRoutes(
       },
     },
     async (request) => {
-      const mine = new Set(await jobs.executorsFor(request.principal as Principal));
-      return { items: executors().filter((e) => mine.has(e.name)) };
+      const principal = request.principal as Principal;
+      const mine = new Set(await jobs.executorsFor(principal));
+      return { items: executors().filter((e) => mine.has(e.name)), closed: await jobs.closedTo(principal) };
     },
   );
 

@@ -81,7 +81,11 @@ export const ExecutorInfo = Type.Object({
   default: Type.Boolean(),
   capabilities: Type.Record(Type.String(), Type.Unknown()),
 });
-export const ExecutorList = Type.Object({ items: Type.Array(ExecutorInfo) });
+export const ExecutorList = Type.Object({
+  items: Type.Array(ExecutorInfo),
+  /** Executors offered to the caller's teams that only Keepers may use on this server, and why. */
+  closed: Type.Array(Type.Object({ name: Type.String(), reason: Type.String() })),
+});
 
 export const PartitionView = Type.Object({
   name: Type.String(),

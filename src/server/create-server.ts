@@ -19,6 +19,7 @@ import { localExecutor } from '../compute/executors/local/index.js';
 import { slurmExecutor } from '../compute/executors/slurm/index.js';
 import { computeMigrations } from '../compute/migrations.js';
 import type { Config } from '../core/config/index.js';
+import { secureDataDir } from '../core/data-dir.js';
 import { coreMigrations } from '../core/db/core-migrations.js';
 import { openDatabase } from '../core/db/database.js';
 import { migrateToLatest } from '../core/db/migrate.js';
@@ -77,6 +78,7 @@ import { installOpenApi } from './plugins/openapi.js';
 import { installSecurity } from './plugins/security.js';
 import { schemaValidator } from './plugins/validation.js';
 import { installWebAssets } from './plugins/web-assets.js';
+import { protectedPaths } from './protected-paths.js';
 
 export interface CreateServerOptions {
   logger?: Logger;
@@ -125,6 +127,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const logger = options.logger ?? createLogger(config.logLevel);
   const registry = defaultRegistry();
   const dataDir = resolve(config.dataDir);
+  secureDataDir(dataDir, logger);
   const database = await openDatabase(registry, { url: config.databaseUrl, dataDir }, logger);
   let migrated = false;
   try {
@@ -147,6 +150,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     throw error;
   }
   const secretKey = resolveSecretKey(config.secretKey, dataDir, logger);
+  secureDataDir(dataDir, logger);
   const auth = createAuthServices(database.db, { ...config.auth, secretKey });
   const notifications = createNotificationsModule(database.db, auth.audit, logger, {
     config: config.notifications,
@@ -192,6 +196,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const compute = await createComputeModule(database.db, registry, auth.audit, logger, {
     config,
     dataDir,
+    protectedPaths: protectedPaths(dataDir, knownFolder),
     teamsOf: async (userId) =>
       ((await auth.userStore.teamsOf([userId])).get(userId) ?? []).map((t) => t.name),
     principalOf: async (userId) => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/core/config/index.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createServer, type PlinthServer } from '../../src/server/index.js';
+import { testLocalExecutor } from '../helpers/engines.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'plinth-jobs-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ function start(): Promise<PlinthServer> {
       logLevel: 'silent',
       auth: { scryptCost: 10 },
       // One CPU slot: the second job waits in the queue when the server stops.
-      compute: { executors: { local: { maxCpus: 1 } } },
+      compute: { executors: { local: testLocalExecutor({ maxCpus: 1 }) } },
     },
   });
   return createServer(config, { logger: createLogger('silent'), backgroundJobs: false });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/core/config/index.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createServer, type PlinthServer } from '../../src/server/index.js';
+import { testLocalExecutor } from '../helpers/engines.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'plinth-sweeps-restart-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ function start(): Promise<PlinthServer> {
       adminPassword: 'Restart-password-1',
       logLevel: 'silent',
       auth: { scryptCost: 10 },
-      compute: { pollIntervalSeconds: 0.2, executors: { local: {} } },
+      compute: { pollIntervalSeconds: 0.2, executors: { local: testLocalExecutor() } },
     },
   });
   return createServer(config, { logger: createLogger('silent'), backgroundJobs: true });

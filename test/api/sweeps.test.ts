@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -190,12 +190,15 @@ describe.each(testDatabases())('sweeps on %s', (database) => {
     const doc = readFileSync(new URL('../../docs/reference/sweeps.md', import.meta.url), 'utf8');
     const code = /```python\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(code).toBeDefined();
-    const script = join(mkdtempSync(join(tmpdir(), 'plinth-sweep-doc-')), 'simulate.py');
+    const folder = mkdtempSync(join(tmpdir(), 'plinth-sweep-doc-'));
+    // A project folder that the user local jobs run as may read, as a real one would be.
+    chmodSync(folder, 0o755);
+    const script = join(folder, 'simulate.py');
     writeFileSync(script, code as string);
     const created = await call(t, ann, 'POST', '/api/sweeps', {
       name: 'tune-pi',
       executor: 'local',
-      job: { command: ['python3', script] },
+      job: { command: ['python3', 'simulate.py'], workingDirectory: folder },
       parameters: [
         { name: 'samples', type: 'int', min: 1000, max: 20000, scale: 'log' },
         { name: 'seed', type: 'int', min: 0, max: 9 },

@@ -18,3 +18,18 @@ export const testPostgresUrl = process.env.PLINTH_TEST_DATABASE_URL;
 
 /** Path of the chromium binary the browser tests drive. */
 export const chromiumPath = process.env.PLINTH_TEST_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * The OS user local jobs run as in the tests, in a bubblewrap sandbox (`.ci/run` creates it and
+ * sets PLINTH_TEST_RUN_AS); unset on a laptop, where members' jobs run unisolated instead.
+ */
+export const testJobUser = process.env.PLINTH_TEST_RUN_AS || undefined;
+
+/**
+ * Settings of the local executor for a test server: isolated where the machine allows it. A key
+ * given as undefined is left out (`{ runAs: undefined }`: the default install, jobs unisolated).
+ */
+export function testLocalExecutor(settings: Record<string, unknown> = {}): Record<string, unknown> {
+  const merged = { ...(testJobUser ? { runAs: testJobUser } : { trustMembers: true }), ...settings };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+}

@@ -8,7 +8,7 @@ import type { Role } from '../../src/auth/schemas.js';
 import { loadConfig } from '../../src/core/config/index.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createServer, type PlinthServer } from '../../src/server/index.js';
-import { testPostgresUrl } from './engines.js';
+import { testLocalExecutor, testPostgresUrl } from './engines.js';
 
 export type TestDatabase = 'sqlite' | 'postgres';
 
@@ -45,6 +45,19 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
   };
 }
 
+/** The test's compute settings, its local executor isolated as the machine allows (see testLocalExecutor). */
+function withTestExecutors(compute: unknown): Record<string, unknown> {
+  const section = (compute ?? {}) as { executors?: Record<string, Record<string, unknown>> };
+  const executors = section.executors ?? { local: {} };
+  return {
+    ...section,
+    executors: {
+      ...executors,
+      ...(executors.local ? { local: testLocalExecutor(executors.local) } : {}),
+    },
+  };
+}
+
 /** A real Plinth server on a throwaway data dir (and database), with helpers to make users and tokens. */
 export async function startTestServer(options: TestServerOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'plinth-test-'));
@@ -60,6 +73,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
       databaseUrl: pgDb?.url,
       auth: { scryptCost: 10 },
       ...options.config,
+      compute: withTestExecutors(options.config?.compute),
     },
   });
   let server: PlinthServer;

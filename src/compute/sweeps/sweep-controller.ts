@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Principal } from '../../auth/index.js';
 import type { Logger } from '../../core/logger.js';
@@ -6,6 +6,7 @@ import { nowIso } from '../../core/time.js';
 import { FINAL_STATES, type JobState } from '../extension.js';
 import type { JobService } from '../job-service.js';
 import type { JobStore } from '../job-store.js';
+import { readJobWrittenFile, writeForJob } from '../job-written-files.js';
 import { logPath, readLogChunk } from '../log-reader.js';
 import type { JobsTable, SweepsTable, SweepTrialsTable } from '../tables.js';
 import { type BatchTrial, batchScript } from './batch-script.js';
@@ -271,7 +272,7 @@ export class SweepController {
       const files = this.files(sweep.id, number);
       const params = suggestTrial(spec, sweep.seed, number, []);
       await mkdir(files.dir, { recursive: true });
-      await writeFile(files.params, `${JSON.stringify(params, null, 2)}\n`);
+      await writeForJob(files.params, `${JSON.stringify(params, null, 2)}\n`);
       trials.push({ number, params, paramsFile: files.params, metricsFile: files.metrics });
     }
     const last = numbers.at(-1) ?? first;
@@ -292,7 +293,7 @@ export class SweepController {
     };
     const actor = { userId: owner.user.id, username: owner.user.username, ip: null };
     try {
-      const row = await this.jobs.submit(owner, actor, job);
+      const row = await this.jobs.submit(owner, actor, job, [this.files(sweep.id, first).dir]);
       for (const number of numbers)
         await this.store.updateTrial(sweep.id, number, { job_id: row.id, state: row.state });
     } catch (error) {
@@ -325,7 +326,7 @@ export class SweepController {
   ): Promise<void> {
     const files = this.files(sweep.id, number);
     await mkdir(files.dir, { recursive: true });
-    await writeFile(files.params, `${JSON.stringify(params, null, 2)}\n`);
+    await writeForJob(files.params, `${JSON.stringify(params, null, 2)}\n`);
     const base = SweepService.trialJob(spec, number);
     const job = {
       ...base,
@@ -341,7 +342,7 @@ export class SweepController {
     };
     const actor = { userId: owner.user.id, username: owner.user.username, ip: null };
     try {
-      const row = await this.jobs.submit(owner, actor, job);
+      const row = await this.jobs.submit(owner, actor, job, [files.dir]);
       await this.store.updateTrial(sweep.id, number, { job_id: row.id, state: row.state });
     } catch (error) {
       const message = (error as Error).message;
@@ -389,9 +390,7 @@ export class SweepController {
     const changes = await this.readMetrics(spec, trial, job, task);
     const final = FINAL_STATES.has(task.state as JobState);
     if (final) {
-      const fromFile = parseMetricsFile(
-        await readFile(this.files(sweep.id, trial.number).metrics, 'utf8').catch(() => ''),
-      );
+      const fromFile = parseMetricsFile(await readJobWrittenFile(this.files(sweep.id, trial.number).metrics));
       const metrics = {
         ...(JSON.parse(changes.metrics ?? trial.metrics) as Record<string, number>),
         ...fromFile,

@@ -8,6 +8,7 @@ import {
 import { api } from './client.js';
 import { refreshInterval } from './job-activity.js';
 import type {
+  ClosedExecutor,
   Executor,
   Job,
   JobDetail,
@@ -27,11 +28,12 @@ export const JOB_PAGE_SIZE = 50;
 
 const jobPath = (id: string) => `/jobs/${encodeURIComponent(id)}`;
 
-/** The executors this platform offers, the default one marked. */
+/** The executors this platform offers the person, the default one marked; and those closed to them, with why. */
 export function useExecutors() {
   return useQuery({
     queryKey: ['compute', 'executors'],
-    queryFn: ({ signal }) => api<{ items: Executor[] }>('/compute/executors', { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: Executor[]; closed: ClosedExecutor[] }>('/compute/executors', { signal }),
     staleTime: 5 * 60_000,
   });
 }

@@ -32,6 +32,12 @@ export type Executor = Omit<Type.Static<typeof ExecutorInfo>, 'capabilities'> & 
   capabilities: ExecutorCapabilities;
 };
 
+/** An executor offered to the person's teams that only Keepers may use here, and why. */
+export interface ClosedExecutor {
+  name: string;
+  reason: string;
+}
+
 /** Whose jobs a list shows: mine, my teams', or everyone's (Keepers). */
 export type JobScope = 'mine' | 'team' | 'all';
 

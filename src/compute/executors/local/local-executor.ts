@@ -1,19 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { constants, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../../core/logger.js';
 import { arrayIndices } from '../../array-range.js';
 import type { Executor, ExternalStatus, Partition, SubmitRequest, Submitted } from '../../extension.js';
 import type { JobSpec } from '../../job-spec.js';
+import { commandLine } from '../../shell-quote.js';
+import { hiddenPaths, type Isolation } from './isolation.js';
+import { sandboxArgs } from './sandbox-args.js';
 import { commandScript, FILES, isUnitAlive, markOutcome, readUnit, writeUnit } from './unit-files.js';
 import { aggregateState, unitState } from './unit-state.js';
+import { checkWorkingDirectory } from './working-directory.js';
 
 export interface LocalExecutorConfig {
   /** Where job folders live (`<root>/<jobId>`). */
   root: string;
   /** CPU slots shared by all local jobs; default: the machine's cores. */
   maxCpus?: number;
+  /** Whether jobs run as their own user in a sandbox; as Plinth's own user when absent. */
+  isolation?: Isolation;
+  /** Plinth's own paths, hidden from sandboxed jobs and refused as their working directory. */
+  protectedPaths?: string[];
+  /** Whether sandboxed jobs reach the network (default: yes). */
+  network?: boolean;
 }
 
 interface Unit {
@@ -75,6 +85,21 @@ export class LocalExecutor implements Executor {
     this.maxCpus = config.maxCpus ?? cpus().length;
   }
 
+  /** Members may use this executor only when its jobs cannot reach Plinth's secrets. */
+  isolation(): { members: boolean; reason: string } {
+    const { isolation } = this.config;
+    return isolation ?? { members: false, reason: "Local jobs run as Plinth's own OS user." };
+  }
+
+  validateSpec(spec: JobSpec): void {
+    if (spec.workingDirectory !== undefined)
+      checkWorkingDirectory(
+        spec.workingDirectory,
+        this.config.isolation?.user,
+        this.config.protectedPaths ?? [],
+      );
+  }
+
   validateOptions(options: Record<string, unknown>): void {
     for (const [key, value] of Object.entries(options)) {
       if (key !== 'timeLimitSeconds')
@@ -87,9 +112,15 @@ export class LocalExecutor implements Executor {
 
   async submit(request: SubmitRequest): Promise<Submitted> {
     const { spec, outputDir, env } = request;
+    this.validateSpec(spec);
     const indices = spec.array ? arrayIndices(spec.array) : [null];
+    const workDir = this.prepareFolders(outputDir, request.shared ?? []);
     const job = this.createJob(request.jobId, outputDir, spec, env, indices);
-    for (const unit of job.units) writeUnit(unit.dir, spec, { spec, index: unit.index });
+    const cwd = spec.workingDirectory ?? workDir;
+    for (const unit of job.units) {
+      const launch = this.launchLine(unit.dir, cwd, [workDir, ...(request.shared ?? [])]);
+      writeUnit(unit.dir, spec, { spec, index: unit.index }, launch);
+    }
     this.jobs.set(job.id, job);
     this.queue.push(...job.units);
     this.pump();
@@ -103,6 +134,39 @@ export class LocalExecutor implements Executor {
       stdoutPath: stdout,
       stderrPath: stdout.replace(FILES.stdout, FILES.stderr),
     };
+  }
+
+  /**
+   * The job's folder is Plinth's (its records and logs); the job writes in its `work` folder, owned
+   * by the job's user, and in the shared folders it was given (a sweep's parameters and metrics).
+   */
+  private prepareFolders(outputDir: string, shared: string[]): string {
+    const workDir = join(outputDir, 'work');
+    mkdirSync(outputDir, { recursive: true, mode: 0o700 });
+    mkdirSync(workDir, { recursive: true, mode: 0o700 });
+    const user = this.config.isolation?.user;
+    if (user) {
+      for (const dir of [workDir, ...shared]) {
+        chownSync(dir, user.uid, user.gid);
+        chmodSync(dir, 0o700);
+      }
+    }
+    return workDir;
+  }
+
+  /** The shell line that starts the job: in its sandbox as its own user, or as a plain child. */
+  private launchLine(dir: string, cwd: string, writable: string[]): string {
+    const command = join(dir, FILES.command);
+    const { isolation, protectedPaths = [], network = true } = this.config;
+    if (!isolation?.user) return `(cd ${commandLine([cwd])} && exec ${commandLine([command])})`;
+    const { uid, gid } = isolation.user;
+    const binds = [
+      ...writable.map((path) => ({ path, writable: true })),
+      { path: command, writable: false },
+      ...(cwd === writable[0] ? [] : [{ path: cwd, writable: true }]),
+    ];
+    const plan = { uid, gid, hide: hiddenPaths(protectedPaths), binds, cwd, network };
+    return commandLine(['bwrap', ...sandboxArgs(plan, [command])]);
   }
 
   private createJob(
@@ -122,6 +186,7 @@ export class LocalExecutor implements Executor {
       timeLimitMs: timeLimitMs(spec),
       env: {
         ...baseEnv(),
+        ...this.userEnv(outputDir),
         ...env,
         PLINTH_JOB_ID: id,
         ...(index === null
@@ -131,6 +196,13 @@ export class LocalExecutor implements Executor {
       status: 'queued' as const,
     }));
     return { id, units, throttle };
+  }
+
+  /** Who a sandboxed job is: its own user, at home in its work folder. */
+  private userEnv(outputDir: string): Record<string, string> {
+    const user = this.config.isolation?.user;
+    if (!user) return {};
+    return { HOME: join(outputDir, 'work'), USER: user.name, LOGNAME: user.name, TMPDIR: '/tmp' };
   }
 
   /** This machine as one partition: its cores (as configured) and its memory. */

@@ -20,10 +20,15 @@ export const FILES = {
   request: 'request.json',
 } as const;
 
-// The wrapper records the start and the exit code itself, so both survive a Plinth restart.
-const WRAPPER = `#!/bin/sh
+/**
+ * The wrapper runs as Plinth's own user and records the start and the exit code itself, in the
+ * unit's folder, so both survive a Plinth restart; `launch` runs the job (as its user, in its
+ * sandbox and folder). The job never writes in this folder: it gets its output streams as open files.
+ */
+const wrapper = (launch: string) => `#!/bin/sh
+cd "$(dirname "$0")" || exit 1
 date -u +%Y-%m-%dT%H:%M:%S.%3NZ > started.tmp && mv started.tmp started
-"$(dirname "$0")/command.sh"
+${launch}
 code=$?
 printf '%s %s' "$code" "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" > exit.tmp && mv exit.tmp exit
 exit $code
@@ -35,11 +40,14 @@ export function commandScript(spec: JobSpec): string {
   return `#!/bin/sh\nexec ${commandLine(spec.command ?? ['true'])}\n`;
 }
 
-/** Prepares a unit's folder: the two scripts and the request to resume it after a restart. */
-export function writeUnit(dir: string, spec: JobSpec, request: object): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, FILES.command), commandScript(spec), { mode: 0o700 });
-  writeFileSync(join(dir, FILES.wrapper), WRAPPER, { mode: 0o700 });
+/**
+ * Prepares a unit's folder: the two scripts and the request to resume it after a restart. The
+ * folder is Plinth's alone; the command script is readable by the job's user, who sees only it.
+ */
+export function writeUnit(dir: string, spec: JobSpec, request: object, launch: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, FILES.command), commandScript(spec), { mode: 0o755 });
+  writeFileSync(join(dir, FILES.wrapper), wrapper(launch), { mode: 0o700 });
   writeFileSync(join(dir, FILES.request), JSON.stringify(request), { mode: 0o600 });
 }
 

@@ -1,16 +1,17 @@
 import { Alert, Anchor, Button, Code, Grid, Skeleton, Stack } from '@mantine/core';
-import { IconCpu, IconPlayerPlay, IconRepeat } from '@tabler/icons-react';
+import { IconCpu, IconLock, IconPlayerPlay, IconRepeat } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useEntityByRef } from '../../api/catalog-queries.js';
 import type { EntityDetail } from '../../api/catalog-types.js';
 import { useExecutors, useJob } from '../../api/job-queries.js';
-import type { Executor, JobDetail, JobSpec } from '../../api/job-types.js';
+import type { ClosedExecutor, Executor, JobDetail, JobSpec } from '../../api/job-types.js';
 import type { User } from '../../api/types.js';
 import { useCurrentUser } from '../../app/current-user.js';
 import { entityHref, jobHref, newJobHref, paths } from '../../app/routes.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ClosedExecutors } from '../ClosedExecutors.js';
 import { JobForm } from './JobForm.js';
 import { emptyValues, type JobFormValues, valuesFromSpec } from './job-form-model.js';
 
@@ -43,7 +44,15 @@ function Loading() {
   );
 }
 
-function NoExecutors() {
+function NoExecutors({ closed }: { closed: ClosedExecutor[] }) {
+  if (closed.length > 0) {
+    return (
+      <EmptyState icon={<IconLock size={28} />} title="No executor is open to you here yet">
+        <ClosedExecutors closed={closed} />
+        Ask the Keepers (Request help, top right) to set up an executor for your team.
+      </EmptyState>
+    );
+  }
   return (
     <EmptyState icon={<IconCpu size={28} />} title="No executor is offered here">
       Jobs run on an executor (this machine, a Slurm cluster…), and this installation has none. Keepers turn
@@ -168,7 +177,7 @@ export function NewJobPage() {
     return (
       <>
         {header}
-        <NoExecutors />
+        <NoExecutors closed={executors.data.closed} />
       </>
     );
   }
@@ -177,6 +186,7 @@ export function NewJobPage() {
       {header}
       {source.data && <ResubmitNote source={source.data} />}
       {entityRef && entity.data && <EntityNote entity={entity.data} />}
+      <ClosedExecutors closed={executors.data.closed} />
       <JobForm
         key={from ?? entityRef ?? 'new'}
         initialValues={startingValues(

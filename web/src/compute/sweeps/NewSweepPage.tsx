@@ -28,6 +28,7 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { LoadingSkeleton } from '../../components/LoadingSkeleton.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ClosedExecutors } from '../ClosedExecutors.js';
 import { FormSection } from '../new/FormSection.js';
 import {
   emptySweepValues,
@@ -195,6 +196,7 @@ export function NewSweepPage() {
   return (
     <>
       {header}
+      <ClosedExecutors closed={executors.data?.closed ?? []} />
       <form onSubmit={onSubmit} noValidate>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 7 }}>
