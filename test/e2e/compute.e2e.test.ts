@@ -315,3 +315,42 @@ describe.skipIf(!hasChromium)('compute in a real browser', () => {
     expect(scriptErrors).toEqual([]);
   });
 });
+
+describe.skipIf(!hasChromium)('a member where local jobs are not isolated', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`npm run build:web\` first`);
+    // A default install: no runAs, so local jobs would run with the server's identity.
+    t = await startTestServer({
+      listen: true,
+      config: { compute: { executors: { local: { runAs: undefined } } } },
+    });
+    await t.server.auth.teams.create(
+      { userId: null, username: null, ip: null },
+      { name: 'optics', title: 'Optics' },
+    );
+    const ann = await t.createUser({ username: 'ann', teams: ['optics'] });
+    browser = await launchChromium();
+    page = await openPage(browser);
+    await signIn(page, t.url, ann.username, ann.password);
+  });
+  screenshotOnFailure('compute-closed', () => page);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('is told that the local executor is for Keepers only, why, and what to do', async () => {
+    await page.goto(`${t.url}/compute/new`);
+    await expectPage(page, 'Submit a job');
+    await visible(page.getByText('No executor is open to you here yet'));
+    await hasText(page.getByTestId('closed-executors'), 'is for Keepers only on this server');
+    await hasText(page.getByTestId('closed-executors'), 'compute.executors.local.runAs');
+    await screenshot(page, 'job-form-keepers-only', 'light', 1280);
+    await page.goto(`${t.url}/compute/sweeps/new`);
+    await hasText(page.getByTestId('closed-executors'), 'is for Keepers only on this server');
+  });
+});

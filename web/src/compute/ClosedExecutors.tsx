@@ -10,7 +10,7 @@ export function ClosedExecutors({ closed }: { closed: ClosedExecutor[] }) {
   if (closed.length === 0) return null;
   return (
     <Alert variant="light" color="gray" icon={<IconLock size={20} />} mb="lg" data-testid="closed-executors">
-      <Stack gap={4}>
+      <Stack gap={4} ta="left">
         {closed.map((executor) => (
           <Text key={executor.name} size="sm">
             <Code>{executor.name}</Code> is for Keepers only on this server. {executor.reason}
