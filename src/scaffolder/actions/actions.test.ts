@@ -47,6 +47,15 @@ describe('built-in actions', () => {
     });
   });
 
+  test('catalog:register never makes a folder of the Plinth server a catalog location', async () => {
+    const dir = template(
+      '    - { id: render, action: "template:render" }\n' +
+        '    - { id: register, action: "catalog:register", input: { repoUrl: /var/lib/plinth, name: stolen } }\n',
+      { 'catalog-info.yaml': 'kind: Component\n' },
+    );
+    await expect(run(dir)).rejects.toThrow(/repoUrl: '\/var\/lib\/plinth' is not a git URL/);
+  });
+
   test('fs:rename and fs:delete move and remove files but never outside the project', async () => {
     const ok = template(
       '    - { id: render, action: "template:render" }\n' +

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { isGitUrl } from '../../gitops/platform-checkout.js';
 import { defineAction } from './define-action.js';
 
 /** Registers the new repository's catalog-info file as a catalog location, so its entities appear. */
@@ -20,6 +21,11 @@ export const catalogRegisterAction = defineAction({
     { additionalProperties: false },
   ),
   async run(context, input) {
+    // A template's input comes from whoever runs it: a folder of the Plinth server (its data dir)
+    // must never become a catalog location that way. Keepers add folder locations in the config.
+    if (!isGitUrl(input.repoUrl)) {
+      throw new Error(`repoUrl: '${input.repoUrl}' is not a git URL; only a git repository can be registered`);
+    }
     if (!context.workspace.has(input.catalogInfoPath)) {
       throw new Error(`the project has no ${input.catalogInfoPath} to register`);
     }
