@@ -25,3 +25,12 @@ test('the configuration reference lists every setting with its variable and defa
   });
   expect(rows).toEqual(expected);
 });
+
+test('the configuration reference lists every setting read from a file with its _FILE variable', () => {
+  const section = doc.slice(doc.indexOf('## Secrets from files'));
+  const rows = [...section.matchAll(/^\| `([\w.]+)` \| `(PLINTH_[A-Z_]+_FILE)`/gm)].map((m) => [m[1], m[2]]);
+  const expected = configKeys(ConfigSchema)
+    .filter((k) => (k.schema as { secret?: boolean }).secret === true)
+    .map((k) => [k.path.join('.'), `${k.envName}_FILE`]);
+  expect(rows).toEqual(expected);
+});

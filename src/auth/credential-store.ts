@@ -44,10 +44,12 @@ export class CredentialStore {
     return this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  deleteSessionsOf(userId: string, db: Db = this.db, except?: string) {
+  /** Ends every session of a user but `except`; answers how many ended. */
+  async deleteSessionsOf(userId: string, db: Db = this.db, except?: string): Promise<number> {
     let query = db.deleteFrom('sessions').where('user_id', '=', userId);
     if (except) query = query.where('id', '!=', except);
-    return query.execute();
+    const result = await query.executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   deleteExpiredSessions(now: string) {
@@ -93,6 +95,18 @@ export class CredentialStore {
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+  }
+
+  /** Revokes every live token of a user but `except`; answers how many were revoked. */
+  async revokeTokensOf(userId: string, now: string, db: Db = this.db, except?: string): Promise<number> {
+    let query = db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (except) query = query.where('id', '!=', except);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   revokeToken(id: string, now: string, db: Db = this.db) {

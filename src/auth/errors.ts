@@ -14,6 +14,10 @@ export const authErrors = defineErrors({
   },
   AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
   AUTH_ACCOUNT_DISABLED: { status: 403, message: 'This account is disabled; ask a Keeper' },
+  AUTH_ACCOUNT_LOCKED: {
+    status: 429,
+    message: 'Too many failed sign-ins for this account; try again in %s, or ask a Keeper to clear the lock',
+  },
   AUTH_WRONG_PASSWORD: { status: 400, message: 'currentPassword: that is not your current password' },
   AUTH_PASSWORD_TOO_WEAK: { status: 400, message: 'newPassword: %s' },
   AUTH_USER_NOT_FOUND: { status: 404, message: "No user named '%s'" },

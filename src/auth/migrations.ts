@@ -78,4 +78,22 @@ export const authMigrations: NamedMigrations = {
       await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'id']).execute();
     },
   },
+  '0009-auth-sign-in-lockouts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sign_in_lockouts')
+        .addColumn('username', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('lock_count', 'integer', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('last_failure_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('sign_in_lockouts_last_failure')
+        .on('sign_in_lockouts')
+        .column('last_failure_at')
+        .execute();
+    },
+  },
 };

@@ -4,8 +4,30 @@ import type { Principal } from './principal.js';
 /** Who may reach a route at all: anyone, any signed-in person, or Keepers only. */
 export type Audience = 'public' | 'signedIn' | 'keeper';
 
+/** What the operator opened or closed to the public (`server.publicMetrics`, `server.publicApiDocs`). */
+export interface PolicySettings {
+  publicMetrics: boolean;
+  publicApiDocs: boolean;
+}
+
+/** The settings when the operator changed none. */
+export const DEFAULT_POLICY_SETTINGS: Readonly<PolicySettings> = Object.freeze({
+  publicMetrics: true,
+  publicApiDocs: true,
+});
+
+/** What the policy knows of a request besides its principal. */
+export interface AuthorizationContext {
+  settings: PolicySettings;
+  /** The request carried the metrics scrape token (`server.metricsToken`), which is no account. */
+  scrapeToken?: boolean;
+}
+
 interface Rule {
-  audience: Audience;
+  /** Fixed, or chosen by a setting of the operator. */
+  audience: Audience | ((settings: PolicySettings) => Audience);
+  /** The metrics scrape token is enough, whatever the audience. */
+  scrapeToken?: boolean;
   /** Allowed while the caller still has a one-time password to replace. */
   beforePasswordChange?: boolean;
   /** Finer check on the resource, after the audience passed. */
@@ -18,6 +40,9 @@ interface Rule {
  */
 export const permissions = {
   'ops.read': { audience: 'public' },
+  // Prometheus scrapes without an account: public by default, else Keepers and the scrape token.
+  'ops.metrics': { audience: (s) => (s.publicMetrics ? 'public' : 'keeper'), scrapeToken: true },
+  'ops.apiDocs': { audience: (s) => (s.publicApiDocs ? 'public' : 'signedIn'), beforePasswordChange: true },
   'platform.read': { audience: 'public' },
   'auth.login': { audience: 'public' },
   'auth.logout': { audience: 'signedIn', beforePasswordChange: true },
@@ -92,19 +117,36 @@ export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && Object.hasOwn(permissions, value);
 }
 
+/** Whether `principal` may use `permission`: for answers that show some callers more than others. */
+export function allows(
+  principal: Principal | null,
+  permission: Permission,
+  resource?: Record<string, string>,
+): boolean {
+  try {
+    authorize(principal, permission, resource);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Throws the error a caller should see when `principal` may not use `permission` (on `resource`). */
 export function authorize(
   principal: Principal | null,
   permission: Permission,
   resource?: Record<string, string>,
+  context: AuthorizationContext = { settings: DEFAULT_POLICY_SETTINGS },
 ): void {
   const rule: Rule = permissions[permission];
-  if (rule.audience === 'public') return;
+  const audience = typeof rule.audience === 'function' ? rule.audience(context.settings) : rule.audience;
+  if (audience === 'public') return;
+  if (rule.scrapeToken && context.scrapeToken) return;
   if (!principal) throw authErrors.AUTH_REQUIRED.create();
   if (principal.user.must_change_password && !rule.beforePasswordChange) {
     throw authErrors.AUTH_PASSWORD_CHANGE_REQUIRED.create();
   }
-  if (rule.audience === 'keeper' && principal.role !== 'keeper') {
+  if (audience === 'keeper' && principal.role !== 'keeper') {
     throw authErrors.AUTH_FORBIDDEN.create([`${permission} is for Keepers`]);
   }
   if (resource && rule.resource && !rule.resource(principal, resource)) {

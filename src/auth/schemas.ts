@@ -21,6 +21,17 @@ const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 
 export const TeamRef = Type.Object({ name: Type.String(), title: Type.String() });
 
+export const SignInLock = Type.Object(
+  {
+    locked: Type.Boolean({ description: 'Password sign-in is refused until lockedUntil' }),
+    lockedUntil: NullableTimestamp,
+    failures: Type.Integer({ description: 'Failed sign-ins counted since the last lock ran out' }),
+    lockCount: Type.Integer({ description: 'Locks so far; each lasts twice as long as the one before' }),
+  },
+  { description: 'Keepers only: failed sign-ins counted against the account; absent when there are none' },
+);
+export type SignInLock = Type.Static<typeof SignInLock>;
+
 export const User = Type.Object({
   id: Type.String(),
   username: Type.String(),
@@ -32,6 +43,7 @@ export const User = Type.Object({
   teams: Type.Array(TeamRef),
   createdAt: Timestamp,
   lastLoginAt: NullableTimestamp,
+  signInLock: Type.Optional(SignInLock),
 });
 export type User = Type.Static<typeof User>;
 
@@ -99,7 +111,20 @@ export const UpdateUserBody = Type.Object(
   },
   { minProperties: 1 },
 );
-export const ResetPasswordResult = Type.Object({ initialPassword: Type.String() });
+/** What a new password ended: the person's other sessions and (by default) their API tokens. */
+export const CredentialsEnded = Type.Object({
+  sessionsEnded: Type.Integer({
+    description: 'Sessions signed out (for a change: the others than this one)',
+  }),
+  tokensRevoked: Type.Integer({
+    description: 'API tokens revoked; 0 when auth.revokeTokensOnPasswordChange is off',
+  }),
+});
+export type CredentialsEnded = Type.Static<typeof CredentialsEnded>;
+export const ResetPasswordResult = Type.Object({
+  initialPassword: Type.String(),
+  ...CredentialsEnded.properties,
+});
 
 export const Team = Type.Object({
   name: Type.String(),

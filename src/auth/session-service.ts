@@ -3,6 +3,7 @@ import { nowIso } from '../core/time.js';
 import type { Actor, AuditLog } from './audit-log.js';
 import type { CredentialStore } from './credential-store.js';
 import { authErrors } from './errors.js';
+import type { LockoutService } from './lockout-service.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
 import type { Role } from './schemas.js';
@@ -38,11 +39,18 @@ export class SessionService {
     private readonly users: UserStore,
     private readonly credentials: CredentialStore,
     private readonly audit: AuditLog,
+    private readonly lockout: LockoutService,
     private readonly options: SessionOptions,
   ) {}
 
+  /**
+   * Password sign-in. `meta.ip` is the client address as Fastify computed it from the trusted
+   * proxies only. Unknown names go through the same lock and the same password work as real ones.
+   */
   async login(username: string, password: string, meta: { ip: string | null; userAgent?: string }) {
-    const user = await this.users.findByUsername(username.trim().toLowerCase());
+    const name = username.trim().toLowerCase();
+    const attempt = await this.lockout.admit(name);
+    const user = await this.users.findByUsername(name);
     // An unknown name costs as much as a wrong password, so timing does not reveal who has an account.
     this.decoyHash ??= hashPassword('decoy-password', this.options.scryptCost);
     const stored = user?.password_hash ?? (await this.decoyHash);
@@ -50,8 +58,10 @@ export class SessionService {
     const actor: Actor = { userId: user?.id ?? null, username: user?.username ?? null, ip: meta.ip };
     if (!user || !ok) {
       await this.audit.record(actor, { action: 'auth.login.failed', target: username.slice(0, 100) });
+      await this.lockout.failed(attempt, actor);
       throw authErrors.AUTH_INVALID_CREDENTIALS.create();
     }
+    await this.lockout.succeeded(attempt);
     if (user.disabled) {
       await this.audit.record(actor, { action: 'auth.login.refused', target: user.username });
       throw authErrors.AUTH_ACCOUNT_DISABLED.create();

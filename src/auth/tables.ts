@@ -63,6 +63,18 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** Failed sign-ins counted against one account name (known or not: both are treated alike). */
+export interface SignInLockoutsTable {
+  /** The name as typed at sign-in, trimmed and lower-cased. */
+  username: string;
+  failures: number;
+  lock_count: number;
+  locked_until: string | null;
+  last_failure_at: string;
+  /** Bumped on every write: a write that read an older version lost a race and reads again. */
+  version: number;
+}
+
 export interface AuthTables {
   users: UsersTable;
   teams: TeamsTable;
@@ -70,4 +82,5 @@ export interface AuthTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  sign_in_lockouts: SignInLockoutsTable;
 }

@@ -4,6 +4,7 @@ import { newId, nowIso } from '../core/time.js';
 import type { Actor, AuditLog } from './audit-log.js';
 import type { CredentialStore } from './credential-store.js';
 import { authErrors } from './errors.js';
+import type { LockoutService } from './lockout-service.js';
 import { assertStrongPassword, generatePassword, hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
 import type { Role, User } from './schemas.js';
@@ -23,7 +24,15 @@ export interface NewUser {
 export interface PasswordPolicy {
   minLength: number;
   scryptCost: number;
+  /** A new password also revokes the user's API tokens (auth.revokeTokensOnPasswordChange). */
+  revokeTokens: boolean;
 }
+
+/** What a password change or reset ended, so the person can be told (and the audit log keeps). */
+export type CredentialsEnded = {
+  sessionsEnded: number;
+  tokensRevoked: number;
+};
 
 /** The rules for accounts: who may exist, with which role and password, and the last-Keeper guard. */
 export class UserService {
@@ -34,9 +43,11 @@ export class UserService {
     private readonly credentials: CredentialStore,
     private readonly audit: AuditLog,
     private readonly policy: PasswordPolicy,
+    private readonly lockout: LockoutService,
   ) {}
 
-  async list(filter: Omit<UserFilter, 'after'> & { cursor?: string }) {
+  /** A page of users; `withLocks` adds their sign-in locks (for Keepers). */
+  async list(filter: Omit<UserFilter, 'after'> & { cursor?: string }, options: { withLocks?: boolean } = {}) {
     const rows = await this.users.list({ ...filter, after: decodeCursor(filter.cursor) });
     const page = toPage(
       rows,
@@ -44,11 +55,28 @@ export class UserService {
       (r) => r.username,
       (r) => r,
     );
-    return { items: await this.users.toApi(page.items), nextCursor: page.nextCursor };
+    const items = await this.users.toApi(page.items);
+    return { items: options.withLocks ? await this.withLocks(items) : items, nextCursor: page.nextCursor };
   }
 
-  async get(username: string): Promise<User> {
-    return this.users.toApiOne(await this.requireUser(username));
+  /** One user; `withLock` adds their sign-in lock (for Keepers). */
+  async get(username: string, options: { withLock?: boolean } = {}): Promise<User> {
+    const user = await this.users.toApiOne(await this.requireUser(username));
+    return options.withLock ? ((await this.withLocks([user]))[0] as User) : user;
+  }
+
+  /** Lifts a user's sign-in lock and forgets their failed sign-ins (audited). */
+  async clearLock(actor: Actor, username: string): Promise<void> {
+    await this.requireUser(username);
+    await this.lockout.clear(actor, username);
+  }
+
+  private async withLocks(users: User[]): Promise<User[]> {
+    const locks = await this.lockout.views(users.map((u) => u.username));
+    return users.map((u) => {
+      const lock = locks.get(u.username);
+      return lock ? { ...u, signInLock: lock } : u;
+    });
   }
 
   async requireUser(username: string, db: Db = this.db): Promise<UsersTable> {
@@ -127,28 +155,59 @@ export class UserService {
       if (changes.disabled) await this.credentials.deleteSessionsOf(row.id, trx);
       await this.audit.record(actor, { action: 'user.update', target: username, details: { changes } }, trx);
     });
-    return this.get(username);
+    return this.get(username, { withLock: true });
   }
 
-  /** Replaces a forgotten password with a one-time one and signs the user out everywhere. */
-  async resetPassword(actor: Actor, username: string): Promise<{ initialPassword: string }> {
+  /**
+   * Replaces a forgotten (or leaked) password with a one-time one, signs the user out everywhere
+   * and, unless the operator turned it off, revokes their API tokens: whoever knew the old password
+   * may have made one.
+   */
+  async resetPassword(
+    actor: Actor,
+    username: string,
+  ): Promise<{ initialPassword: string } & CredentialsEnded> {
     const initialPassword = generatePassword();
     const hash = await hashPassword(initialPassword, this.policy.scryptCost);
-    await this.db.transaction().execute(async (trx) => {
+    const ended = await this.db.transaction().execute(async (trx) => {
       const row = await this.requireUser(username, trx);
-      await this.users.update(
-        row.id,
-        { password_hash: hash, must_change_password: 1, updated_at: nowIso() },
+      const now = nowIso();
+      await this.users.update(row.id, { password_hash: hash, must_change_password: 1, updated_at: now }, trx);
+      const result = await this.endCredentials(row.id, now, trx);
+      await this.audit.record(
+        actor,
+        { action: 'user.password.reset', target: username, details: result },
         trx,
       );
-      await this.credentials.deleteSessionsOf(row.id, trx);
-      await this.audit.record(actor, { action: 'user.password.reset', target: username }, trx);
+      return result;
     });
-    return { initialPassword };
+    return { initialPassword, ...ended };
   }
 
-  /** A user changes their own password; other sessions of theirs end. */
-  async changeOwnPassword(principal: Principal, actor: Actor, current: string, next: string): Promise<void> {
+  /** Ends the sessions (and, by policy, revokes the tokens) of a user, but the one credential kept. */
+  private async endCredentials(
+    userId: string,
+    now: string,
+    trx: Db,
+    keep: { sessionId?: string; tokenId?: string } = {},
+  ): Promise<CredentialsEnded> {
+    const sessionsEnded = await this.credentials.deleteSessionsOf(userId, trx, keep.sessionId);
+    const tokensRevoked = this.policy.revokeTokens
+      ? await this.credentials.revokeTokensOf(userId, now, trx, keep.tokenId)
+      : 0;
+    return { sessionsEnded, tokensRevoked };
+  }
+
+  /**
+   * A user changes their own password. Their other sessions end and, unless the operator turned it
+   * off, their API tokens are revoked; the session or token that made the change keeps working.
+   */
+  async changeOwnPassword(
+    principal: Principal,
+    actor: Actor,
+    current: string,
+    next: string,
+  ): Promise<CredentialsEnded> {
     const stored = principal.user.password_hash;
     if (!stored || !(await verifyPassword(current, stored))) throw authErrors.AUTH_WRONG_PASSWORD.create();
     assertStrongPassword(next, this.policy.minLength, principal.user.username);
@@ -156,15 +215,21 @@ export class UserService {
       throw authErrors.AUTH_PASSWORD_TOO_WEAK.create(['choose a password different from the current one']);
     }
     const hash = await hashPassword(next, this.policy.scryptCost);
-    await this.db.transaction().execute(async (trx) => {
-      const set = { password_hash: hash, must_change_password: 0, updated_at: nowIso() };
-      await this.users.update(principal.user.id, set, trx);
-      await this.credentials.deleteSessionsOf(principal.user.id, trx, principal.sessionId);
-      await this.audit.record(
-        actor,
-        { action: 'user.password.change', target: principal.user.username },
+    return this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      await this.users.update(
+        principal.user.id,
+        { password_hash: hash, must_change_password: 0, updated_at: now },
         trx,
       );
+      const keep = { sessionId: principal.sessionId, tokenId: principal.tokenId };
+      const ended = await this.endCredentials(principal.user.id, now, trx, keep);
+      await this.audit.record(
+        actor,
+        { action: 'user.password.change', target: principal.user.username, details: ended },
+        trx,
+      );
+      return ended;
     });
   }
 }

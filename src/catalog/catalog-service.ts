@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
+import { parseYamlBounded } from '../core/yaml-limits.js';
 import { catalogErrors } from './catalog-errors.js';
 import type { EntityJob } from './entity-job.js';
 import { type EntityStore, type FacetName, toSummary } from './entity-store.js';
@@ -109,8 +109,15 @@ export class CatalogService {
     if (!stored) return null;
     const job = JSON.parse(stored) as EntityJob;
     const links = location ? sourceLinks(location, job.file, 1) : { viewUrl: null, editUrl: null };
-    // Checked as YAML when the revision was applied; a mapping, then.
-    return { file: job.file, spec: parse(job.text) as unknown, ...links };
+    // Checked when the revision was applied; a job stored before the checks bounded depth and
+    // aliases may still be cyclic, which no answer can carry: the page then has no Run button.
+    let spec: unknown;
+    try {
+      spec = parseYamlBounded(job.text);
+    } catch {
+      return null;
+    }
+    return { file: job.file, spec, ...links };
   }
 
   /** The neighbourhood of an entity, breadth first, up to `depth` hops, capped for readability. */

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
+import { parseYamlBounded, YamlLimitError } from '../core/yaml-limits.js';
 import type { CatalogProblem, ParsedEntity } from './model.js';
 import type { CatalogFile } from './validate-revision.js';
 
@@ -43,8 +44,35 @@ function problemAt(parsed: ParsedEntity, message: string, code: CatalogProblem['
   };
 }
 
+/**
+ * Whether the job file nests too deep, refers to itself through an alias, or expands too far:
+ * the entity page parses it again for every visitor, so it must be safe to parse.
+ */
+function shapeProblem(text: string): { line: number; col: number; message: string } | null {
+  try {
+    parseYamlBounded(text);
+    return null;
+  } catch (error) {
+    if (!(error instanceof YamlLimitError)) return null; // a syntax error: reported below, with its place
+    const at = error.linePos[0] ?? { line: 1, col: 1 };
+    return { line: at.line, col: at.col, message: error.message };
+  }
+}
+
 /** Where in the job file its first syntax error is, as a problem of the entity that points at it. */
 function checkJobText(file: string, text: string, parsed: ParsedEntity): CatalogProblem | null {
+  const shape = shapeProblem(text);
+  if (shape) {
+    return {
+      file,
+      line: shape.line,
+      column: shape.col,
+      code: 'CATALOG_JOB_FILE',
+      severity: 'error',
+      message: `this job file of ${parsed.ref} cannot be used: ${shape.message}`,
+      entityRef: parsed.ref,
+    };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const error = doc.errors[0];

@@ -48,6 +48,7 @@ export {
   type FolderContents,
   type FolderLimits,
   readCatalogFolder,
+  symlinkProblem,
 } from './read-folder.js';
 export {
   DEFAULT_NAMESPACE,

@@ -24,6 +24,8 @@ export const CATALOG_PROBLEM_CODES = {
   CATALOG_JOB_FILE: 'The job file an entity points at is missing or broken',
   /** A folder holds more files or bytes than a location may. */
   CATALOG_FOLDER_LIMIT: 'The folder holds too many files or too many bytes',
+  /** A symbolic link is never followed; one leading out of the folder or repository is an error. */
+  CATALOG_SYMLINK: 'A symbolic link is not followed',
 } as const;
 
 /** One of {@link CATALOG_PROBLEM_CODES}. */

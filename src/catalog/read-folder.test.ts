@@ -37,11 +37,24 @@ describe('readCatalogFolder', () => {
     ]);
   });
 
-  test('does not follow symbolic links', async () => {
+  test('follows no symbolic link; each is a problem, an error when it leads out of the folder', async () => {
     await put('real/a.yaml', 'a');
     await symlink(join(root, 'real'), join(root, 'loop'));
     await symlink(join(root, 'real/a.yaml'), join(root, 'link.yaml'));
-    expect((await readCatalogFolder(root)).files.map((f) => f.path)).toEqual(['real/a.yaml']);
+    await symlink('/etc', join(root, 'real/etc'));
+    await symlink('../../..', join(root, 'real/up.yaml'));
+    await put('templates/t/template.yaml', 'kind: Template');
+    await mkdir(join(root, 'templates/t/skeleton'));
+    await symlink('/etc', join(root, 'templates/t/skeleton/etc'));
+    const { files, problems } = await readCatalogFolder(root);
+    expect(files.map((f) => f.path)).toEqual(['real/a.yaml', 'templates/t/template.yaml']);
+    expect(problems.map((p) => `${p.file} ${p.code} ${p.severity}`)).toEqual([
+      'link.yaml CATALOG_SYMLINK warning',
+      'loop CATALOG_SYMLINK warning',
+      'real/etc CATALOG_SYMLINK error',
+      'real/up.yaml CATALOG_SYMLINK error',
+    ]);
+    expect(problems[2]?.message).toBe('real/etc: a symbolic link leading outside the folder is not followed');
   });
 
   test('too many files: the first ones are read, and a problem says so', async () => {

@@ -1,5 +1,10 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import {
+  ConfinedFolder,
+  type FoundLink,
+  LinkRefused,
+  linkMessage,
+  type WalkedFile,
+} from '../core/confined-folder.js';
 import { withoutTemplateSkeletons } from './kinds/template-skeleton.js';
 import type { CatalogProblem } from './model.js';
 import { DEFAULT_PARSE_LIMITS } from './parse-yaml.js';
@@ -36,17 +41,27 @@ const CONCURRENCY = 16;
 /**
  * Reads every `*.yaml` and `*.yml` file under `root`, recursively, in a stable order (by path,
  * code point by code point), with paths relative to `root` and forward slashes. `.git` and
- * `node_modules` are skipped, and so are symbolic links (they may point outside the folder or
- * loop). Reaching a limit is a problem, not an exception; a missing `root` or an unreadable file throws.
+ * `node_modules` are skipped. Symbolic links are never followed (they may lead out of the folder
+ * or loop): each one is a CATALOG_SYMLINK problem, an error when it leads out of the confined root.
+ * Reaching a limit is a problem, not an exception; a missing `root` or an unreadable file throws.
  * @example const { files, problems } = await readCatalogFolder('examples/platform/catalog');
  */
 export async function readCatalogFolder(
-  root: string,
+  root: string | ConfinedFolder,
   limits: Partial<FolderLimits> = {},
 ): Promise<FolderContents> {
   const max = { ...DEFAULT_FOLDER_LIMITS, ...limits };
-  const problems: CatalogProblem[] = [];
-  const found = withoutTemplateSkeletons(await listYamlFiles(root));
+  const folder = typeof root === 'string' ? await ConfinedFolder.open(root) : root;
+  const listing = await folder.walk({
+    skipFolder: (name) => SKIPPED_FOLDERS.has(name),
+    includeFile: (name) => YAML_FILE.test(name),
+  });
+  // A link inside a template's skeleton is the template's business: it is refused when the template runs.
+  const kept = new Set<{ path: string }>(withoutTemplateSkeletons([...listing.files, ...listing.links]));
+  const found = listing.files.filter((file) => kept.has(file));
+  const problems: CatalogProblem[] = listing.links
+    .filter((link) => kept.has(link))
+    .map((link) => symlinkProblem(link, 'folder'));
   if (found.length > max.maxFiles) {
     const message = `the folder holds ${found.length.toLocaleString('en-US')} YAML files, more than the limit of ${max.maxFiles.toLocaleString('en-US')}; only the first ones are read`;
     problems.push(folderProblem(found[max.maxFiles]?.path ?? '.', 'CATALOG_FOLDER_LIMIT', message));
@@ -55,35 +70,49 @@ export async function readCatalogFolder(
   const files: CatalogFile[] = [];
   for (let i = 0; i < chosen.length; i += CONCURRENCY) {
     const batch = chosen.slice(i, i + CONCURRENCY);
-    const texts = await Promise.all(batch.map((file) => readFile(join(root, file.path), 'utf8')));
-    files.push(...batch.map((file, index) => ({ path: file.path, text: texts[index] ?? '' })));
+    const texts = await Promise.all(batch.map((file) => readConfined(folder, file.path, problems)));
+    batch.forEach((file, index) => {
+      const text = texts[index];
+      if (text !== null && text !== undefined) files.push({ path: file.path, text });
+    });
   }
   return { files, problems };
 }
 
-interface Found {
-  path: string;
-  size: number;
+/** The text of a file, or null when it became a link after it was listed (then a problem says so). */
+async function readConfined(
+  folder: ConfinedFolder,
+  path: string,
+  problems: CatalogProblem[],
+): Promise<string | null> {
+  try {
+    return (await folder.read(path)).toString('utf8');
+  } catch (error) {
+    if (!(error instanceof LinkRefused)) throw error;
+    problems.push(symlinkProblem(error.link, 'folder'));
+    return null;
+  }
 }
 
-async function listYamlFiles(root: string): Promise<Found[]> {
-  const found: Found[] = [];
-  const folders = [root];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) folders.push(path);
-      else if (entry.isFile() && YAML_FILE.test(entry.name)) {
-        found.push({ path: relative(root, path).split(sep).join('/'), size: (await lstat(path)).size });
-      }
-    }
-  }
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** A link a reader did not follow, as a problem at the link; `root` names what it would leave. */
+export function symlinkProblem(link: FoundLink, root: string): CatalogProblem {
+  return {
+    file: link.path,
+    line: 1,
+    column: 1,
+    code: 'CATALOG_SYMLINK',
+    severity: link.outside ? 'error' : 'warning',
+    message: linkMessage(link, root),
+  };
 }
 
 /** Files over the size limit are not read; once the total budget is spent, nothing more is. */
-function chooseWithinBudget(found: Found[], max: FolderLimits, problems: CatalogProblem[]): Found[] {
-  const chosen: Found[] = [];
+function chooseWithinBudget(
+  found: WalkedFile[],
+  max: FolderLimits,
+  problems: CatalogProblem[],
+): WalkedFile[] {
+  const chosen: WalkedFile[] = [];
   let total = 0;
   for (const file of found) {
     if (file.size > max.maxFileBytes) {

@@ -13,6 +13,7 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor({ code: 'VALIDATION_FAILED', status: 400 })).toBe(7);
     expect(exitCodeFor({ code: 'REQUEST_TOO_LARGE', status: 413 })).toBe(7);
     expect(exitCodeFor({ code: 'RATE_LIMITED', status: 429 })).toBe(8);
+    expect(exitCodeFor({ code: 'AUTH_ACCOUNT_LOCKED', status: 429 })).toBe(8);
     expect(exitCodeFor({ code: 'INTERNAL', status: 500 })).toBe(9);
   });
 

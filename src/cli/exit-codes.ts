@@ -106,8 +106,9 @@ export const EXIT_CODES = [
   {
     exit: 8,
     name: 'rate-limited',
-    meaning: 'too many attempts, or a team has as many active jobs as it may; wait and try again',
-    codes: ['RATE_LIMITED', 'COMPUTE_QUOTA_EXCEEDED'],
+    meaning:
+      'too many attempts (or failed sign-ins locked the account for a while), or a team has as many active jobs as it may; wait and try again',
+    codes: ['RATE_LIMITED', 'AUTH_ACCOUNT_LOCKED', 'COMPUTE_QUOTA_EXCEEDED'],
     statuses: [429],
   },
   {

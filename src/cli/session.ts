@@ -1,4 +1,4 @@
-import type { ApiToken, Me } from '../auth/schemas.js';
+import type { ApiToken, CredentialsEnded, Me } from '../auth/schemas.js';
 import { ApiClient } from './api-client.js';
 import { CliError } from './cli-error.js';
 
@@ -39,9 +39,12 @@ export class PasswordSession {
     return new PasswordSession(client, headers, me);
   }
 
-  /** Replaces a one-time password, which the server requires before anything else. */
-  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await this.client.send('POST', '/api/me/password', {
+  /**
+   * Replaces a one-time password, which the server requires before anything else; answers what
+   * else the change signed out (undefined from a server that does not say).
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<CredentialsEnded | undefined> {
+    return this.client.request<CredentialsEnded | undefined>('POST', '/api/me/password', {
       body: { currentPassword, newPassword },
       headers: this.headers,
     });

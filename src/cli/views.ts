@@ -10,13 +10,20 @@ export function userPairs(user: User): [string, string][] {
     ['role', user.role],
     ['teams', user.teams.map((team) => team.name).join(', ') || '-'],
     ['status', userStatus(user)],
+    ...(user.signInLock ? [lockPair(user.signInLock)] : []),
     ['created', when(user.createdAt)],
     ['last sign-in', when(user.lastLoginAt)],
   ];
 }
 
+function lockPair(lock: NonNullable<User['signInLock']>): [string, string] {
+  const locks = lock.lockCount === 1 ? '1 lock' : `${lock.lockCount} locks`;
+  return ['failed sign-ins', `${lock.failures} since the last lock ran out (${locks} so far)`];
+}
+
 function userStatus(user: User): string {
   if (user.disabled) return 'disabled';
+  if (user.signInLock?.locked) return `locked until ${when(user.signInLock.lockedUntil)}`;
   return user.mustChangePassword ? 'must change password' : 'active';
 }
 

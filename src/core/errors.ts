@@ -83,8 +83,15 @@ export const coreErrors = defineErrors({
   ROUTE_NOT_FOUND: { status: 404, message: 'There is no API route %s %s' },
   METHOD_NOT_ALLOWED: { status: 405, message: '%s' },
   REQUEST_INVALID: { status: 400, message: '%s' },
+  INPUT_TOO_DEEP: { status: 400, message: '%s' },
+  INPUT_NOT_TEXT: { status: 400, message: '%s' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again in %s' },
   SERVICE_UNAVAILABLE: { status: 503, message: '%s' },
+  STORAGE_FULL: {
+    status: 507,
+    message:
+      'The server has no room left to store this (%s); nothing of this request was saved. Try again later',
+  },
   INTERNAL: { status: 500, message: 'Something went wrong on the server (reference %s)' },
   DATABASE_MIGRATION_FAILED: { status: 500, message: 'Database migration %s failed' },
 });

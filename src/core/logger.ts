@@ -20,6 +20,7 @@ export const REDACTED_PATHS = [
   '*.secretKey',
   '*.adminPassword',
   '*.databaseUrl',
+  '*.metricsToken',
 ];
 
 /** The process logger: JSON lines on stdout (or `destination`), secrets redacted. */

@@ -16,7 +16,7 @@ export function resolveSecretKey(configured: string | undefined, dataDir: string
   writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
   logger.warn(
     { file },
-    'Generated a secret key into the data dir. For production, set PLINTH_SECRET_KEY (and keep it safe): ' +
+    'Generated a secret key into the data dir. For production, set PLINTH_SECRET_KEY_FILE (or PLINTH_SECRET_KEY) and keep the key safe: ' +
       'every replica must share it.',
   );
   return key;

@@ -3,7 +3,7 @@ import type MarkdownIt from 'markdown-it';
 import { DOCS_LIMITS } from './docs-files.js';
 import type { DocsSourceSpec } from './docs-sources.js';
 import { isMarkdown } from './link-target.js';
-import type { DocsProblem } from './problem-codes.js';
+import { type DocsProblem, symlinkProblem } from './problem-codes.js';
 import { type ParsedPage, parsePage, renderPage } from './render-page.js';
 import type { DocsPagesTable } from './tables.js';
 
@@ -47,9 +47,10 @@ export function ownerRefOf(owner: string | undefined): string | null {
 export async function buildSource(md: MarkdownIt, spec: DocsSourceSpec, now: string): Promise<BuiltSource> {
   if (!spec.files)
     return { hash: 'unreadable', pages: [], problems: spec.unreadable ? [spec.unreadable] : [], assets: [] };
-  const [entries, commits] = await Promise.all([spec.files.list(), spec.files.commits()]);
+  const [{ files: entries, links }, commits] = await Promise.all([spec.files.list(), spec.files.commits()]);
   const digest = createHash('sha256');
-  const problems: DocsProblem[] = [];
+  const problems: DocsProblem[] = links.map((link) => symlinkProblem(link));
+  for (const link of links) digest.update(`${link.path}\u0000link\u0000${link.outside}\u0000`);
   const parsed: ParsedPage[] = [];
   const assets: string[] = [];
   for (const entry of entries.sort((a, b) => a.path.localeCompare(b.path))) {

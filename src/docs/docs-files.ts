@@ -1,7 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { promisify } from 'node:util';
+import { ConfinedFolder, type FoundLink, LinkRefused } from '../core/confined-folder.js';
+import { isFileEntry, parseTreeListing, treeLinks } from '../gitops/git-tree.js';
 
 const exec = promisify(execFile);
 
@@ -16,10 +17,19 @@ export interface CommitInfo {
   date: string;
 }
 
-/** The files of one docs folder, wherever it lives (a folder on the server, a tree in a git mirror). */
+/** What a docs folder holds: its files, and the symbolic links that were not followed. */
+export interface DocsListing {
+  files: FileEntry[];
+  links: FoundLink[];
+}
+
+/**
+ * The files of one docs folder, wherever it lives (a folder on the server, a tree in a git mirror).
+ * Symbolic links are never followed nor read; the docs folder itself being one is a LinkRefused.
+ */
 export interface DocsFiles {
   /** Every file under the root, relative to it, with '/' separators. */
-  list(): Promise<FileEntry[]>;
+  list(): Promise<DocsListing>;
   read(path: string): Promise<Buffer>;
   /** The last commit that touched each file, where the files are in git. */
   commits(): Promise<Map<string, CommitInfo>>;
@@ -46,34 +56,30 @@ export function parseNameLog(output: string): Map<string, CommitInfo> {
 }
 
 /**
- * A folder on the server. Symbolic links are not followed: a link inside the docs could otherwise
- * point anywhere on the server.
+ * A folder on the server, inside a repository or location folder (`base`, trusted as configured).
+ * Each listing and each read checks real paths again, so a link made after a sync is not followed either.
  */
 export class FolderDocsFiles implements DocsFiles {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly base: string,
+    /** The docs folder inside `base` ('' for `base` itself). */
+    private readonly dir: string,
+  ) {}
 
-  async list(): Promise<FileEntry[]> {
-    const out: FileEntry[] = [];
-    const walk = async (dir: string) => {
-      for (const entry of await readdir(join(this.root, dir), { withFileTypes: true })) {
-        if (out.length >= DOCS_LIMITS.maxFiles) return;
-        const rel = dir ? `${dir}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) await walk(rel);
-        } else if (entry.isFile()) {
-          out.push({ path: rel, size: (await lstat(join(this.root, rel))).size });
-        }
-      }
-    };
-    await walk('');
-    return out;
+  private async folder(): Promise<ConfinedFolder> {
+    return (await ConfinedFolder.open(this.base)).folder(this.dir);
+  }
+
+  async list(): Promise<DocsListing> {
+    const { files, links } = await (await this.folder()).walk({
+      skipFolder: (name) => name.startsWith('.') || SKIPPED_DIRS.has(name),
+      maxFiles: DOCS_LIMITS.maxFiles,
+    });
+    return { files, links };
   }
 
   async read(path: string): Promise<Buffer> {
-    const full = join(this.root, path);
-    const info = await lstat(full);
-    if (!info.isFile()) throw new Error(`${path} is not a file`);
-    return readFile(full);
+    return (await this.folder()).read(path);
   }
 
   async commits(): Promise<Map<string, CommitInfo>> {
@@ -81,7 +87,12 @@ export class FolderDocsFiles implements DocsFiles {
       const { stdout } = await exec(
         'git',
         ['log', '-n', '5000', '--format=%x00%H%x1f%an%x1f%aI', '--name-only', '--relative', '--', '.'],
-        { cwd: this.root, timeout: 30_000, maxBuffer: 32 * 1024 * 1024, env: gitEnv() },
+        {
+          cwd: (await this.folder()).path,
+          timeout: 30_000,
+          maxBuffer: 32 * 1024 * 1024,
+          env: gitEnv(),
+        },
       );
       return parseNameLog(stdout.replace(/\n\n/g, '\n'));
     } catch {
@@ -112,21 +123,25 @@ export class GitTreeDocsFiles implements DocsFiles {
     return stdout;
   }
 
-  async list(): Promise<FileEntry[]> {
-    const prefix = this.dir ? `${this.dir.replace(/\/+$/, '')}/` : '';
-    const listing = await this.git(['ls-tree', '-r', '-z', '--long', this.sha, '--', prefix || '.']);
-    const out: FileEntry[] = [];
-    for (const line of listing.split('\u0000').filter(Boolean)) {
-      const [meta = '', path = ''] = line.split('\t');
-      const [, type, id = '', size] = meta.split(/\s+/);
-      if (type !== 'blob' || !path.startsWith(prefix)) continue;
-      const rel = path.slice(prefix.length);
-      if (rel.split('/').some((part) => part.startsWith('.'))) continue;
-      this.ids.set(rel, id);
-      out.push({ path: rel, size: Number(size) });
-      if (out.length >= DOCS_LIMITS.maxFiles) break;
+  async list(): Promise<DocsListing> {
+    const top = this.dir.replace(/\/+$/, '');
+    const prefix = top ? `${top}/` : '';
+    const listing = await this.git(['ls-tree', '-r', '-z', '--long', this.sha, '--', top || '.']);
+    const hidden = (path: string) => path.split('/').some((part) => part.startsWith('.'));
+    const entries = parseTreeListing(listing).filter(
+      (e) => e.path === top || (e.path.startsWith(prefix) && !hidden(e.path.slice(prefix.length))),
+    );
+    const links = await treeLinks(this.mirror, entries, top, gitEnv());
+    const self = links.find((link) => link.path === '.');
+    if (self) throw new LinkRefused({ ...self, path: top });
+    const files: FileEntry[] = [];
+    for (const entry of entries.filter(isFileEntry)) {
+      const rel = entry.path.slice(prefix.length);
+      this.ids.set(rel, entry.id);
+      files.push({ path: rel, size: entry.size });
+      if (files.length >= DOCS_LIMITS.maxFiles) break;
     }
-    return out;
+    return { files, links };
   }
 
   async read(path: string): Promise<Buffer> {
@@ -151,7 +166,7 @@ export class GitTreeDocsFiles implements DocsFiles {
     )
       .trim()
       .split('\u001f');
-    const files = await this.list();
+    const { files } = await this.list();
     return new Map(files.map((f) => [f.path, { sha, author, date }]));
   }
 }

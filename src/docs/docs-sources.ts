@@ -67,7 +67,7 @@ export async function platformSource(
   }
   const root = join(options.folder, 'docs');
   if (!existsSync(root)) return null;
-  return { ...common, place: root, files: new FolderDocsFiles(root) };
+  return { ...common, place: root, files: new FolderDocsFiles(options.folder, 'docs') };
 }
 
 interface EntityRow {
@@ -134,8 +134,7 @@ function entitySource(row: EntityRow, gitCacheDir: string): DocsSourceSpec {
       files: new GitTreeDocsFiles(mirror, row.sha, docsDir),
     };
   }
-  const root = resolve(row.target, docsDir);
-  return { ...common, place: root, files: new FolderDocsFiles(root) };
+  return { ...common, place: resolve(row.target, docsDir), files: new FolderDocsFiles(row.target, docsDir) };
 }
 
 /** Every catalog entity that names a docs folder, as a docs source (or the problem that stops it). */

@@ -1,10 +1,12 @@
 import type MarkdownIt from 'markdown-it';
+import { LinkRefused } from '../core/confined-folder.js';
 import type { Db } from '../core/db/database.js';
 import type { Logger } from '../core/logger.js';
 import { newId, nowIso } from '../core/time.js';
 import { type BuiltSource, buildSource } from './build-source.js';
 import type { DocsSourceSpec } from './docs-sources.js';
 import { createMarkdown } from './markdown.js';
+import { type DocsProblem, symlinkProblem } from './problem-codes.js';
 
 const BATCH = 100;
 
@@ -12,6 +14,22 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** A source that could not be read at all: one problem says why, where its owner will see it. */
+function unreadableSource(spec: DocsSourceSpec, error: Error): BuiltSource {
+  const file = spec.entityRef ?? spec.key;
+  const problem: DocsProblem =
+    error instanceof LinkRefused
+      ? { ...symlinkProblem(error.link), file }
+      : {
+          code: 'DOCS_SOURCE_UNREADABLE',
+          severity: 'error',
+          file,
+          line: 1,
+          message: `${spec.place}: ${error.message.split('\n')[0]}`,
+        };
+  return { hash: `unreadable:${problem.message}`, pages: [], assets: [], problems: [problem] };
 }
 
 export interface SyncSummary {
@@ -64,21 +82,7 @@ export class DocsSync {
       try {
         built = await buildSource(this.md, spec, nowIso());
       } catch (error) {
-        const message = `${spec.place}: ${(error as Error).message.split('\n')[0]}`;
-        built = {
-          hash: `unreadable:${message}`,
-          pages: [],
-          assets: [],
-          problems: [
-            {
-              code: 'DOCS_SOURCE_UNREADABLE',
-              severity: 'error',
-              file: spec.entityRef ?? spec.key,
-              line: 1,
-              message,
-            },
-          ],
-        };
+        built = unreadableSource(spec, error as Error);
       }
       pages += built.pages.length;
       problems += built.problems.length;

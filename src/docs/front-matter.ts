@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { parse } from 'yaml';
+import { parseYamlBounded } from '../core/yaml-limits.js';
 import type { DocsProblem } from './problem-codes.js';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}' });
@@ -42,7 +42,8 @@ export function splitFrontMatter(text: string, file: string): SplitPage {
   const problems: DocsProblem[] = [];
   let raw: unknown;
   try {
-    raw = parse(match[1] ?? '', { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' }) ?? {};
+    // Bounded: a page from any catalog location may carry front matter nested to crash a parser.
+    raw = parseYamlBounded(match[1] ?? '', { maxAliasCount: 50 }, { logLevel: 'error' }) ?? {};
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
     problems.push({

@@ -1,3 +1,5 @@
+import { type FoundLink, linkMessage } from '../core/confined-folder.js';
+
 /**
  * The stable codes of docs problems: something wrong in a Markdown file, shown at its file and line
  * on the same problems page as the catalog's. Not HTTP errors (those are in `errors.ts`).
@@ -17,6 +19,8 @@ export const DOCS_PROBLEM_CODES = {
   DOCS_SOURCE_UNREADABLE: 'The docs folder cannot be read',
   /** A file is larger than a page may be; it is skipped. */
   DOCS_FILE_TOO_LARGE: 'The file is too large to be a page',
+  /** A symbolic link is never followed nor served; one leading out of the repository is an error. */
+  DOCS_SYMLINK: 'A symbolic link is not followed',
 } as const;
 
 export type DocsProblemCode = keyof typeof DOCS_PROBLEM_CODES;
@@ -28,4 +32,15 @@ export interface DocsProblem {
   file: string;
   line: number;
   message: string;
+}
+
+/** A link a docs reader did not follow, as a problem at the link. */
+export function symlinkProblem(link: FoundLink): DocsProblem {
+  return {
+    code: 'DOCS_SYMLINK',
+    severity: link.outside ? 'error' : 'warning',
+    file: link.path,
+    line: 1,
+    message: linkMessage(link, 'repository'),
+  };
 }

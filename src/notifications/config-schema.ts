@@ -29,7 +29,9 @@ export const NotificationsConfigSchema = Type.Object(
         password: Type.Optional(
           Type.String({
             minLength: 1,
-            description: 'SMTP password; set it as PLINTH_NOTIFICATIONS_EMAIL_PASSWORD, not in the file',
+            secret: true,
+            description:
+              'SMTP password; set it as PLINTH_NOTIFICATIONS_EMAIL_PASSWORD(_FILE), not in the file',
           }),
         ),
         from: Type.String({
@@ -66,6 +68,7 @@ export const NotificationsConfigSchema = Type.Object(
           ),
           {
             default: [],
+            secret: true,
             description:
               'Webhooks defined as code: [{ name, url, topics: [request.*], secret }] (JSON list in the environment variable); shown read-only on the Admin page',
           },

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
-import { parse } from 'yaml';
+import { ConfinedFolder, LinkRefused, linkMessage } from '../core/confined-folder.js';
 import type { Logger } from '../core/logger.js';
+import { parseYamlBounded } from '../core/yaml-limits.js';
 import type { PlatformInfo } from './schemas.js';
 import { StartLink } from './schemas.js';
 
@@ -12,6 +12,9 @@ const PlatformFile = Type.Object({
   welcome: Type.Optional(Type.String()),
   startHere: Type.Optional(Type.Array(StartLink)),
 });
+
+// A welcome text and a few links; anything bigger is not a platform.yaml.
+const MAX_PLATFORM_FILE_BYTES = 256 * 1024;
 
 const FALLBACK: Omit<PlatformInfo, 'version'> = {
   organization: { name: 'Plinth', tagline: 'The platform for research teams' },
@@ -28,14 +31,20 @@ export function placeholderPlatformInfo(version: string): PlatformInfo {
  * What the platform repo's `platform.yaml` says about the organization (name, welcome, start-here links).
  * A missing or invalid file falls back to neutral defaults, with a warning, so the portal always starts.
  */
-export function readPlatformInfo(repo: string, version: string, logger: Logger): PlatformInfo {
+export async function readPlatformInfo(repo: string, version: string, logger: Logger): Promise<PlatformInfo> {
   const file = join(repo, 'platform.yaml');
-  if (!existsSync(file)) {
+  const text = await readPlatformFile(repo).catch((error: Error) => {
+    logger.warn({ file, problem: error.message }, 'platform.yaml cannot be read; using defaults');
+    return null;
+  });
+  if (text === null) return { ...FALLBACK, version };
+  if (text === undefined) {
     logger.warn({ file }, 'platform.yaml not found in the platform repo; using defaults');
     return { ...FALLBACK, version };
   }
   try {
-    const data = parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) ?? {};
+    // Depth and aliases bounded: the file comes from git, where anyone with a commit may write it.
+    const data = (parseYamlBounded(text) ?? {}) as Record<string, unknown>;
     if (!Value.Check(PlatformFile, data)) {
       const first = [...Value.Errors(PlatformFile, data)][0];
       throw new Error(`${first?.instancePath || '/'} ${first?.message}`);
@@ -52,5 +61,18 @@ export function readPlatformInfo(repo: string, version: string, logger: Logger):
   } catch (error) {
     logger.warn({ file, problem: (error as Error).message }, 'platform.yaml is invalid; using defaults');
     return { ...FALLBACK, version };
+  }
+}
+
+/** The text of platform.yaml, undefined when there is none; a link is refused, wherever it leads. */
+async function readPlatformFile(repo: string): Promise<string | undefined> {
+  try {
+    return (await (await ConfinedFolder.open(repo)).read('platform.yaml', MAX_PLATFORM_FILE_BYTES)).toString(
+      'utf8',
+    );
+  } catch (error) {
+    if (error instanceof LinkRefused) throw new Error(linkMessage(error.link, 'platform repo'));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }

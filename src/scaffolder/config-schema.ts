@@ -67,6 +67,7 @@ export const ScaffolderConfigSchema = Type.Object(
       ),
       {
         default: {},
+        secret: true,
         description:
           'Git remotes templates may push new repositories to (git:push), by name (JSON in the environment variable)',
       },

@@ -80,7 +80,7 @@ describe('rendering a skeleton', () => {
     symlinkSync('/etc/passwd', join(dir, 'skeleton', 'passwd'));
     await expect(dryRun(dir)).rejects.toMatchObject({
       code: 'TEMPLATE_PATH_ESCAPE',
-      message: expect.stringContaining('skeleton/passwd: symbolic links are not allowed'),
+      message: 'skeleton/passwd: a symbolic link leading outside the template folder is not followed',
     });
   });
 
@@ -90,7 +90,7 @@ describe('rendering a skeleton', () => {
     symlinkSync('/etc', join(dir, 'skeleton'));
     await expect(dryRun(dir)).rejects.toMatchObject({
       code: 'TEMPLATE_PATH_ESCAPE',
-      message: 'skeleton: a symbolic link leads outside the template',
+      message: 'skeleton: a symbolic link leading outside the template folder is not followed',
     });
     rmSync(join(dir, 'skeleton'));
     await expect(dryRun(dir)).rejects.toMatchObject({ code: 'TEMPLATE_INVALID' });

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { CatalogModule } from '../catalog/catalog-module.js';
+import { ConfinedFolder, LinkRefused, linkReason } from '../core/confined-folder.js';
 import { isGitUrl } from '../gitops/platform-checkout.js';
 import { scaffolderErrors } from './errors.js';
 import type { TemplateSummary } from './schemas.js';
@@ -70,10 +71,29 @@ export class TemplateCatalog {
         'templates are read from the platform repo or a folder location',
       ]);
     }
-    const folder = join(base, location.path, dirname(detail.source.file));
+    const inside = join(location.path, dirname(detail.source.file));
+    const folder = join(base, inside);
     if (!isAbsolute(folder))
       throw scaffolderErrors.TEMPLATE_SOURCE_UNAVAILABLE.create([ref, 'relative folder']);
-    return fromEntity(detail.entity as Record<string, unknown>, folder);
+    await refuseLinks(base, inside);
+    return fromEntity(detail.entity as Record<string, unknown>, folder, base);
+  }
+}
+
+/**
+ * The template's folder must be reached without a link: the catalog read it at a commit, but
+ * its files are read from disk, where a link could have been swapped in since.
+ */
+async function refuseLinks(base: string, inside: string): Promise<void> {
+  try {
+    await (await ConfinedFolder.open(base)).folder(inside);
+  } catch (error) {
+    if (error instanceof LinkRefused)
+      throw scaffolderErrors.TEMPLATE_PATH_ESCAPE.create([
+        error.link.path,
+        linkReason(error.link, 'repository'),
+      ]);
+    // A missing folder is reported when the skeleton is read, with the step that reads it.
   }
 }
 

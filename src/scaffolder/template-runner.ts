@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Value } from 'typebox/value';
 import type { PlinthError } from '../core/errors.js';
 import { scaffolderErrors } from './errors.js';
@@ -157,13 +156,7 @@ export async function runTemplate(options: RunOptions): Promise<RunResult> {
                   safe.reason,
                 ]);
               const cached =
-                skeletons.get(safe.path) ??
-                (await readSkeleton(
-                  join(template.folder, safe.path),
-                  options.limits.output,
-                  safe.path,
-                  template.folder,
-                ));
+                skeletons.get(safe.path) ?? (await readSkeleton(template, safe.path, options.limits.output));
               skeletons.set(safe.path, cached);
               return cached;
             },

@@ -32,10 +32,12 @@ export interface LoadedTemplate {
   spec: TemplateSpec;
   /** The folder holding template.yaml and skeleton/. */
   folder: string;
+  /** The repository or location folder the template was found in: its files never leave it. */
+  root?: string;
 }
 
 /** Builds a loaded template from an entity as the catalog stores it. */
-export function fromEntity(entity: Record<string, unknown>, folder: string): LoadedTemplate {
+export function fromEntity(entity: Record<string, unknown>, folder: string, root?: string): LoadedTemplate {
   const metadata = entity.metadata as {
     name: string;
     namespace?: string;
@@ -56,6 +58,7 @@ export function fromEntity(entity: Record<string, unknown>, folder: string): Loa
     tags: metadata.tags ?? [],
     spec,
     folder,
+    root,
   };
 }
 

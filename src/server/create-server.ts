@@ -19,6 +19,7 @@ import { localExecutor } from '../compute/executors/local/index.js';
 import { slurmExecutor } from '../compute/executors/slurm/index.js';
 import { computeMigrations } from '../compute/migrations.js';
 import type { Config } from '../core/config/index.js';
+import { fastifyTrustProxy } from '../core/config/trust-proxy.js';
 import { secureDataDir } from '../core/data-dir.js';
 import { coreMigrations } from '../core/db/core-migrations.js';
 import { openDatabase } from '../core/db/database.js';
@@ -73,6 +74,7 @@ import './fastify-types.js';
 import { opsRoutes } from './ops-routes.js';
 import { installAuthentication } from './plugins/authentication.js';
 import { installErrorHandler } from './plugins/error-handler.js';
+import { installInputGuard } from './plugins/input-guard.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installSecurity } from './plugins/security.js';
@@ -86,7 +88,7 @@ export interface CreateServerOptions {
   webDir?: string;
   /** Start periodic work (catalog sync) once ready; tests turn it off and sync on demand. */
   backgroundJobs?: boolean;
-  /** The clock of time-dependent rules (request targets and their escalation); tests move it. */
+  /** The clock of time-dependent rules (request targets and their escalation, sign-in locks); tests move it. */
   now?: () => number;
 }
 
@@ -151,7 +153,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   }
   const secretKey = resolveSecretKey(config.secretKey, dataDir, logger);
   secureDataDir(dataDir, logger);
-  const auth = createAuthServices(database.db, { ...config.auth, secretKey });
+  const auth = createAuthServices(database.db, { ...config.auth, secretKey, now: options.now });
   const notifications = createNotificationsModule(database.db, auth.audit, logger, {
     config: config.notifications,
     publicUrl: config.publicUrl,
@@ -168,10 +170,10 @@ export async function createServer(config: Config, options: CreateServerOptions 
     ? join(dataDir, 'platform-repo')
     : resolve(config.platformRepo);
   let platformInfo = existsSync(knownFolder)
-    ? readPlatformInfo(knownFolder, version, logger)
+    ? await readPlatformInfo(knownFolder, version, logger)
     : placeholderPlatformInfo(version);
-  const platformCheckout = checkoutPlatformRepo(config.platformRepo, dataDir, logger).then((folder) => {
-    platformInfo = readPlatformInfo(folder, version, logger);
+  const platformCheckout = checkoutPlatformRepo(config.platformRepo, dataDir, logger).then(async (folder) => {
+    platformInfo = await readPlatformInfo(folder, version, logger);
   });
   const catalog = createCatalogModule(database.db, registry, auth.audit, logger, {
     config,
@@ -282,18 +284,25 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemaValidator());
 
-  installErrorHandler(app, config.bodyLimitBytes);
+  installErrorHandler(app, config.bodyLimitBytes, database.storage);
+  installInputGuard(app);
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   await installSecurity(app, { hsts: secure });
-  const routeTable = installAuthentication(app, auth.sessions);
+  const routeTable = installAuthentication(app, auth.sessions, {
+    settings: config.server,
+    metricsToken: config.server.metricsToken,
+  });
   const metrics = installMetrics(app);
   services.metrics(metrics);
   await installOpenApi(app, version);
-  opsRoutes(app, database, metrics, () => migrated);
+  opsRoutes(app, database, metrics, () => migrated, {
+    dataDir,
+    minFreeBytes: config.server.minFreeDiskMb * 1_048_576,
+  });
   platformRoutes(app, () => platformInfo);
   authRoutes(app, auth, {
     cookies: { secure, maxAgeSeconds: auth.sessions.ttlSeconds },

@@ -17,7 +17,7 @@ function announceFirstKeeper(server: PlinthServer, url: string): void {
     `    username: ${keeper.username}`,
     keeper.generatedPassword
       ? `    password: ${keeper.generatedPassword}   (one-time: you choose your own at first sign-in; shown only now)`
-      : '    password: the one set in PLINTH_ADMIN_PASSWORD',
+      : '    password: the one set in PLINTH_ADMIN_PASSWORD (or its _FILE)',
     '',
   ];
   // Straight to the terminal, not the log: the password must not end up in log storage.

@@ -69,12 +69,14 @@ export const ServicesConfigSchema = Type.Object(
         key: Type.Optional(
           Type.String({
             pattern: '^[A-Za-z0-9+/_-]{43}=?$',
+            secret: true,
             description:
               'Key-encryption key of the team vault: 32 random bytes in base64; the vault is off when unset',
           }),
         ),
         retiredKeys: Type.Array(Type.String({ pattern: '^[A-Za-z0-9+/_-]{43}=?$' }), {
           default: [],
+          secret: true,
           description:
             'Former vault keys, still able to decrypt; secrets are re-wrapped under `key` at start (JSON list in the environment variable)',
         }),

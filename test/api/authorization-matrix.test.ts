@@ -101,6 +101,15 @@ async function otherUser(t: TestServer, f: Fixture) {
   return (await t.createUser({ username: f.unique('other') })).username;
 }
 
+/** A fresh user whose account failed sign-ins have locked. */
+async function lockedUser(t: TestServer, f: Fixture) {
+  const username = await otherUser(t, f);
+  for (let i = 0; i < t.server.config.auth.lockout.failures; i++) {
+    await t.server.auth.sessions.login(username, 'wrong-guess-123', { ip: null }).catch(() => null);
+  }
+  return username;
+}
+
 /** Syncs the demo platform repo's templates into the catalog (cheap when nothing changed). */
 async function templates(t: TestServer) {
   await t.server.catalog.locations.syncNow({ userId: null, username: null, ip: null }, 'templates');
@@ -194,7 +203,7 @@ const cases: Case[] = [
       url: '/api/me/password',
       payload: { currentPassword: TEST_PASSWORD, newPassword: 'A-brand-new-passphrase' },
     }),
-    expect: signedIn(204),
+    expect: signedIn(200),
   },
   { method: 'GET', route: '/api/tokens', request: at('/api/tokens'), expect: signedIn(200) },
   {
@@ -243,6 +252,12 @@ const cases: Case[] = [
     route: '/api/users/:username/reset-password',
     request: async (t, f) => ({ url: `/api/users/${await otherUser(t, f)}/reset-password` }),
     expect: keeperOnly(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/users/:username/lock',
+    request: async (t, f) => ({ url: `/api/users/${await lockedUser(t, f)}/lock` }),
+    expect: keeperOnly(204),
   },
   { method: 'GET', route: '/api/teams', request: at('/api/teams'), expect: signedIn(200) },
   {
@@ -899,4 +914,95 @@ describe.each(testDatabases())('authorization matrix on %s', (database) => {
       }
     });
   }
+});
+
+/** A scrape token for Prometheus: no account, it opens /metrics only. */
+const METRICS_TOKEN = 'matrix-metrics-scrape-token-0123456789';
+
+/** The routes an operator may close (server.publicMetrics, server.publicApiDocs), closed. */
+const closable: Case[] = [
+  { method: 'GET', route: '/metrics', request: at('/metrics'), expect: keeperOnly(200) },
+  { method: 'GET', route: '/api/docs', request: at('/api/docs'), expect: signedIn(200) },
+  { method: 'GET', route: '/api/docs/', request: at('/api/docs/'), expect: signedIn(200) },
+  { method: 'GET', route: '/api/docs/json', request: at('/api/docs/json'), expect: signedIn(200) },
+  { method: 'GET', route: '/api/docs/yaml', request: at('/api/docs/yaml'), expect: signedIn(200) },
+  {
+    method: 'GET',
+    route: '/api/docs/static/index.html',
+    request: at('/api/docs/static/index.html'),
+    expect: signedIn(302),
+  },
+  {
+    method: 'GET',
+    route: '/api/docs/static/swagger-initializer.js',
+    request: at('/api/docs/static/swagger-initializer.js'),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/docs/static/*',
+    request: at('/api/docs/static/swagger-ui.css'),
+    expect: signedIn(200),
+  },
+  // Liveness and readiness stay public: orchestrators probe them without credentials.
+  { method: 'GET', route: '/healthz', request: at('/healthz'), expect: open },
+  { method: 'GET', route: '/readyz', request: at('/readyz'), expect: open },
+];
+
+describe.each(testDatabases())('authorization matrix with metrics and API docs closed on %s', (database) => {
+  let t: TestServer;
+  let counter = 0;
+  const unique = (prefix: string) => `closed-${prefix}-${++counter}`;
+  const scraper: Caller = { name: 'scraper', headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+
+  beforeAll(async () => {
+    t = await startTestServer({
+      database,
+      config: { server: { publicMetrics: false, publicApiDocs: false, metricsToken: METRICS_TOKEN } },
+    });
+  });
+  afterAll(async () => t?.close());
+
+  async function fixture(role: Role): Promise<Fixture> {
+    if (role === 'anonymous') return { caller: anonymous, username: null, unique };
+    const { username } = await t.createUser({ username: unique(role), role });
+    return { caller: await bearer(t, username), username, unique };
+  }
+
+  test('every route whose audience a setting decides is in this list', () => {
+    const known = new Set(closable.map((c) => `${c.method} ${c.route}`));
+    const missing = t.server.routeTable
+      .filter(
+        (r) => r.method !== 'HEAD' && (r.permission === 'ops.metrics' || r.permission === 'ops.apiDocs'),
+      )
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !known.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  for (const c of closable) {
+    test.each(roles)(`${c.method} ${c.route} as %s`, async (role) => {
+      const f = await fixture(role);
+      const { url } = await c.request(t, f);
+      const response = await call(t, f.caller, c.method as 'GET', url);
+      expect(response.statusCode, response.body).toBe(c.expect[role]);
+      if (response.statusCode >= 400) expect(response.json().code).toMatch(/^AUTH_(REQUIRED|FORBIDDEN)$/);
+    });
+  }
+
+  test('the scrape token opens /metrics and nothing else', async () => {
+    expect((await call(t, scraper, 'GET', '/metrics')).statusCode).toBe(200);
+    for (const url of ['/api/docs/json', '/api/me', '/api/teams']) {
+      const refused = await call(t, scraper, 'GET', url);
+      expect(refused.statusCode, url).toBe(401);
+      expect(refused.json().code).toBe('AUTH_REQUIRED');
+    }
+    const wrong = await call(
+      t,
+      { name: 'guess', headers: { authorization: 'Bearer not-the-token' } },
+      'GET',
+      '/metrics',
+    );
+    expect(wrong.statusCode).toBe(401);
+  });
 });

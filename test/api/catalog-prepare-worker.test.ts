@@ -60,7 +60,8 @@ const summary = (chunks: PreparedChunk[]) => ({
   problems: chunks.flatMap((c) => ('problems' in c ? c.problems.map((p) => p.code) : [])),
 });
 
-describe('a large revision prepared in a worker thread', () => {
+// A 10k-entity revision prepared twice: 25 s on an idle 2-core machine, so more than the default.
+describe('a large revision prepared in a worker thread', { timeout: 120_000 }, () => {
   test('gives the same chunks as preparing it here, and leaves this thread free meanwhile', async () => {
     const input = bigRevision();
     let ticks = 0;

@@ -123,6 +123,24 @@ describe('plinth users / teams / audit', () => {
     expect(page.nextCursor).toBeNull();
   });
 
+  it('shows a user locked by failed sign-ins, and unlocks them', async () => {
+    await server.createUser({ username: 'turing' });
+    for (let i = 0; i < server.server.config.auth.lockout.failures; i++) {
+      await server.server.auth.sessions
+        .login('turing', 'wrong-guess-123', { ip: '192.0.2.1' })
+        .catch(() => null);
+    }
+    const locked = await asKeeper(['users', 'show', 'turing']);
+    expect(locked.stdout).toMatch(/status\s+locked until \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(locked.stdout).toMatch(/failed sign-ins\s+5 since the last lock ran out \(1 lock so far\)/);
+    const unlock = await asKeeper(['users', 'unlock', 'turing']);
+    expect(unlock.code).toBe(0);
+    expect(unlock.stderr).toContain('Cleared the sign-in lock of turing');
+    const after = await asKeeper(['users', 'show', 'turing', '--json']);
+    expect(JSON.parse(after.stdout)).not.toHaveProperty('signInLock');
+    expect((await asKeeper(['users', 'unlock', 'nobody-here'])).code).toBe(5);
+  });
+
   it('shows the audit log to Keepers', async () => {
     const result = await asKeeper(['audit', 'ls', '--action', 'team.create', '--json']);
     expect(result.code).toBe(0);

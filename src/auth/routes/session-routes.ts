@@ -2,8 +2,9 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../server/plugins/authentication.js';
 import { errorResponses, type TypedApp } from '../../server/typed-app.js';
+import { authErrors } from '../errors.js';
 import { actorOf } from '../principal.js';
-import { ChangePasswordBody, LoginBody, Me } from '../schemas.js';
+import { ChangePasswordBody, CredentialsEnded, LoginBody, Me } from '../schemas.js';
 import type { AuthServices } from '../services.js';
 
 export interface CookiePolicy {
@@ -43,8 +44,15 @@ export function sessionRoutes(
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      // request.ip comes from the trusted proxies only (config trustProxy), never from a forged header.
       const meta = { ip: request.ip, userAgent: request.headers['user-agent'] };
-      const session = await auth.sessions.login(username, password, meta);
+      const session = await auth.sessions.login(username, password, meta).catch((error: unknown) => {
+        if (authErrors.AUTH_ACCOUNT_LOCKED.is(error)) {
+          const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
+          reply.header('retry-after', String(retryAfterSeconds));
+        }
+        throw error;
+      });
       setSessionCookies(reply, session.sessionToken, session.csrfToken, cookies);
       return { user: await auth.userStore.toApiOne(session.user), authMethod: 'session' as const };
     },
@@ -86,21 +94,21 @@ export function sessionRoutes(
       config: { permission: 'me.password', rateLimit: { max: loginPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
-        summary: 'Change your own password (ends your other sessions)',
+        summary:
+          'Change your own password: your other sessions end and your API tokens are revoked (but the one calling)',
         body: ChangePasswordBody,
-        response: { 204: Type.Null(), ...errorResponses },
+        response: { 200: CredentialsEnded, ...errorResponses },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const principal = request.principal as NonNullable<typeof request.principal>;
       const { currentPassword, newPassword } = request.body;
-      await auth.users.changeOwnPassword(
+      return auth.users.changeOwnPassword(
         principal,
         actorOf(principal, request.ip),
         currentPassword,
         newPassword,
       );
-      return reply.code(204).send(null);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { errorResponses, type TypedApp } from '../../server/typed-app.js';
+import { allows } from '../policy.js';
 import { actorOf } from '../principal.js';
 import {
   CreatedUser,
@@ -28,7 +29,11 @@ export function userRoutes(app: TypedApp, auth: AuthServices) {
         response: { 200: UserPage, ...errorResponses },
       },
     },
-    async (request) => auth.users.list({ ...request.query, limit: request.query.limit ?? 50 }),
+    async (request) =>
+      auth.users.list(
+        { ...request.query, limit: request.query.limit ?? 50 },
+        { withLocks: allows(request.principal, 'users.manage') },
+      ),
   );
 
   app.post(
@@ -54,7 +59,8 @@ export function userRoutes(app: TypedApp, auth: AuthServices) {
       config: { permission: 'users.read' },
       schema: { tags, summary: 'One user', params: UserParams, response: { 200: User, ...errorResponses } },
     },
-    async (request) => auth.users.get(request.params.username),
+    async (request) =>
+      auth.users.get(request.params.username, { withLock: allows(request.principal, 'users.manage') }),
   );
 
   app.patch(
@@ -79,12 +85,29 @@ export function userRoutes(app: TypedApp, auth: AuthServices) {
       config: { permission: 'users.manage', rateLimit: { max: 30, timeWindow: 60_000 } },
       schema: {
         tags,
-        summary: 'Give a user a new one-time password and end their sessions',
+        summary: 'Give a user a new one-time password, end their sessions and revoke their API tokens',
         params: UserParams,
         response: { 200: ResetPasswordResult, ...errorResponses },
       },
     },
     async (request) =>
       auth.users.resetPassword(actorOf(request.principal, request.ip), request.params.username),
+  );
+
+  app.delete(
+    '/api/users/:username/lock',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags,
+        summary: 'Lift the sign-in lock of a user and forget their failed sign-ins',
+        params: UserParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await auth.users.clearLock(actorOf(request.principal, request.ip), request.params.username);
+      return reply.code(204).send(null);
+    },
   );
 }

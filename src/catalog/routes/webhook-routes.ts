@@ -50,6 +50,7 @@ const sameRepo = (a: string, b: string) => {
 export function webhookRoutes(app: TypedApp, deps: WebhookDeps) {
   app.register(async (scope) => {
     // The signature covers the exact bytes sent, so keep them before JSON parsing.
+    scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
       done(null, body),
     );

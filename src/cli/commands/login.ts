@@ -5,6 +5,7 @@ import { ApiClient } from '../api-client.js';
 import { CliError } from '../cli-error.js';
 import { type CliContext, createContext } from '../context.js';
 import { loadCredentials, normalizeUrl, type StoredCredentials, saveCredentials } from '../credentials.js';
+import { credentialsEndedText } from '../credentials-ended.js';
 import type { CliIo } from '../output.js';
 import { askPassword, askText, readSecretFromStdin } from '../prompts.js';
 import { PasswordSession } from '../session.js';
@@ -97,8 +98,8 @@ async function replaceOneTimePassword(
   const next = await askPassword('New password');
   if ((await askPassword('New password, again')) !== next)
     throw CliError.usage('the two new passwords differ.');
-  await session.changePassword(current, next);
-  ctx.out.info('Password changed.');
+  const ended = await session.changePassword(current, next);
+  ctx.out.info(`Password changed. ${credentialsEndedText(ended, true)}`.trim());
 }
 
 /** Signing in again replaces the stored token; the old one, if this CLI made it, is revoked rather than left behind. */

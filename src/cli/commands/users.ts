@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import type { User } from '../../auth/schemas.js';
+import type { CredentialsEnded, User } from '../../auth/schemas.js';
 import { CliError } from '../cli-error.js';
 import { createContext } from '../context.js';
+import { credentialsEndedText } from '../credentials-ended.js';
 import { addPageOptions, collect, roleOption } from '../options.js';
 import { type CliIo, fields } from '../output.js';
 import { fetchList, type PageOptions, printList } from '../pagination.js';
@@ -46,6 +47,7 @@ export function registerUsers(program: Command, io: CliIo): void {
   registerCreate(users, io);
   registerUpdate(users, io);
   registerResetPassword(users, io);
+  registerUnlock(users, io);
 }
 
 function registerList(users: Command, io: CliIo): void {
@@ -163,10 +165,31 @@ function registerResetPassword(users: Command, io: CliIo): void {
       const ctx = createContext(command, io);
       const result = await ctx
         .client()
-        .request<{ initialPassword: string }>('POST', `${userPath(username)}/reset-password`);
+        .request<{ initialPassword: string } & Partial<CredentialsEnded>>(
+          'POST',
+          `${userPath(username)}/reset-password`,
+        );
+      const ended = result.sessionsEnded === undefined ? undefined : (result as CredentialsEnded);
+      const revoked = credentialsEndedText(ended, false);
+      if (revoked) ctx.out.info(`${username}: ${revoked}`);
       ctx.out.info(
         `New one-time password for ${username} (shown once; they choose their own at next sign-in):`,
       );
       ctx.out.result(result, (value) => value.initialPassword);
+    });
+}
+
+function registerUnlock(users: Command, io: CliIo): void {
+  users
+    .command('unlock <username>')
+    .description('lift the lock that failed sign-ins put on a user, and forget those failures')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ plinth users show ada    # status: locked until …\n  $ plinth users unlock ada',
+    )
+    .action(async (username: string, _opts: unknown, command: Command) => {
+      const ctx = createContext(command, io);
+      await ctx.client().send('DELETE', `${userPath(username)}/lock`);
+      ctx.out.info(`Cleared the sign-in lock of ${username}; they can sign in again.`);
     });
 }

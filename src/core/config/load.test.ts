@@ -111,3 +111,137 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('secrets from files (PLINTH_*_FILE)', () => {
+  const secretFile = (content: string | Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'plinth-secret-'));
+    made.push(dir);
+    const file = join(dir, 'secret');
+    writeFileSync(file, content, { mode: 0o600 });
+    return file;
+  };
+  const KEY = 'k'.repeat(40);
+
+  test('a secret setting is read from the file its _FILE variable names, the trailing newline removed', () => {
+    const env = {
+      PLINTH_SECRET_KEY_FILE: secretFile(`${KEY}\n`),
+      PLINTH_ADMIN_PASSWORD_FILE: secretFile('Admin-password-1234\r\n'),
+      PLINTH_DATABASE_URL_FILE: secretFile('postgres://plinth:pw@db:5432/plinth\n'),
+      PLINTH_NOTIFICATIONS_EMAIL_PASSWORD_FILE: secretFile('smtp pass with spaces '),
+      PLINTH_SERVICES_VAULT_RETIRED_KEYS_FILE: secretFile(`["${'A'.repeat(43)}="]\n`),
+    };
+    const { config, warnings } = loadConfig({ env, cwd: tmpdir() });
+    expect(config.secretKey).toBe(KEY);
+    expect(config.adminPassword).toBe('Admin-password-1234');
+    expect(config.databaseUrl).toBe('postgres://plinth:pw@db:5432/plinth');
+    expect(config.notifications.email.password).toBe('smtp pass with spaces ');
+    expect(config.services.vault.retiredKeys).toEqual([`${'A'.repeat(43)}=`]);
+    expect(warnings).toEqual([]);
+  });
+
+  test('exactly the settings that hold secrets accept _FILE', () => {
+    const secret = configKeys(ConfigSchema)
+      .filter((k) => (k.schema as { secret?: boolean }).secret === true)
+      .map((k) => k.path.join('.'));
+    expect(secret).toEqual([
+      'databaseUrl',
+      'adminPassword',
+      'secretKey',
+      'server.metricsToken',
+      'catalog.webhookSecret',
+      'compute.executors',
+      'services.vault.key',
+      'services.vault.retiredKeys',
+      'scaffolder.remotes',
+      'notifications.email.password',
+      'notifications.webhooks.endpoints',
+    ]);
+  });
+
+  test('an unreadable file is a configuration error that names the variable and the path', () => {
+    const missing = join(tmpdir(), 'plinth-no-such-secret');
+    expect(problemsOf(() => loadConfig({ env: { PLINTH_SECRET_KEY_FILE: missing }, cwd: tmpdir() }))).toEqual(
+      [`secretKey: PLINTH_SECRET_KEY_FILE: cannot read ${missing}: no such file`],
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'plinth-secret-dir-'));
+    made.push(folder);
+    expect(
+      problemsOf(() => loadConfig({ env: { PLINTH_CATALOG_WEBHOOK_SECRET_FILE: folder }, cwd: tmpdir() })),
+    ).toEqual([
+      `catalog.webhookSecret: PLINTH_CATALOG_WEBHOOK_SECRET_FILE: cannot read ${folder}: it is a folder, not a file`,
+    ]);
+    const empty = secretFile('\n');
+    expect(problemsOf(() => loadConfig({ env: { PLINTH_SECRET_KEY_FILE: empty }, cwd: tmpdir() }))).toEqual([
+      `secretKey: PLINTH_SECRET_KEY_FILE: ${empty} is empty`,
+    ]);
+    const binary = secretFile(Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    expect(problemsOf(() => loadConfig({ env: { PLINTH_SECRET_KEY_FILE: binary }, cwd: tmpdir() }))).toEqual([
+      `secretKey: PLINTH_SECRET_KEY_FILE: ${binary} is not UTF-8 text`,
+    ]);
+  });
+
+  test('setting both the variable and its _FILE is an error', () => {
+    const env = { PLINTH_SECRET_KEY: KEY, PLINTH_SECRET_KEY_FILE: secretFile(KEY) };
+    expect(problemsOf(() => loadConfig({ env, cwd: tmpdir() }))).toEqual([
+      'secretKey: PLINTH_SECRET_KEY and PLINTH_SECRET_KEY_FILE are both set; set only one of them',
+    ]);
+  });
+
+  test('a bad value from a file is named by its variable and never shown', () => {
+    const value = 'too-short-but-secret';
+    const problems = problemsOf(() =>
+      loadConfig({ env: { PLINTH_SECRET_KEY_FILE: secretFile(value) }, cwd: tmpdir() }),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^secretKey: .* \(from PLINTH_SECRET_KEY_FILE\)$/);
+    expect(problems.join('\n')).not.toContain(value);
+  });
+
+  test('_FILE of a setting that is not secret is a warning, not a silent no-op', () => {
+    const { config, warnings } = loadConfig({ env: { PLINTH_PORT_FILE: secretFile('9000') }, cwd: tmpdir() });
+    expect(config.port).toBe(7007);
+    expect(warnings).toEqual([
+      'PLINTH_PORT_FILE is ignored: only secret settings are read from a file; set PLINTH_PORT instead',
+    ]);
+  });
+
+  test('property: any password written to a file comes back as written, less trailing newlines', () => {
+    const password = fc
+      .string({ unit: 'grapheme', minLength: 10, maxLength: 60 })
+      .filter((p) => !/[\r\n]$/.test(p) && [...p].length >= 10);
+    fc.assert(
+      fc.property(password, fc.constantFrom('', '\n', '\r\n', '\n\n'), (value, ending) => {
+        const { config } = loadConfig({
+          env: { PLINTH_ADMIN_PASSWORD_FILE: secretFile(value + ending) },
+          cwd: tmpdir(),
+        });
+        expect(config.adminPassword).toBe(value);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('hostile shapes in the configuration', () => {
+  test('a config file nested deeper than the limit is a located problem, not a crash', () => {
+    const cwd = yamlFile(`compute:\n  executors: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(problemsOf(() => loadConfig({ env: {}, cwd }))[0]).toMatch(
+      /plinth\.yaml:2:\d+: lists and mappings nest deeper than 64 levels$/,
+    );
+  });
+
+  test('a config file whose alias refers to itself is a problem, not an endless walk', () => {
+    const cwd = yamlFile('compute:\n  executors: &loop\n    local: *loop\n');
+    expect(problemsOf(() => loadConfig({ env: {}, cwd }))[0]).toMatch(/refers to itself/);
+  });
+
+  test('JSON in a variable nested deeper than the limit names the variable', () => {
+    const deep = `{"local":${'{"a":'.repeat(200)}1${'}'.repeat(200)}}`;
+    const [problem] = problemsOf(() =>
+      loadConfig({ env: { PLINTH_COMPUTE_EXECUTORS: deep }, cwd: tmpdir() }),
+    );
+    expect(problem).toMatch(
+      /^compute\.executors\.local\.a\.a\.….*deeper than 64 levels \(from PLINTH_COMPUTE_EXECUTORS\)$/,
+    );
+  });
+});

@@ -2,8 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Value } from 'typebox/value';
 import { LineCounter, parseDocument } from 'yaml';
-import { coerceEnvValue, configKeys } from './env.js';
+import { assertYamlDepth, assertYamlValueShape, type YamlLimitError } from '../yaml-limits.js';
+import { configKeys } from './env.js';
+import { readEnvLayer } from './env-layer.js';
 import { type Config, ConfigSchema } from './schema.js';
+import { trustProxyProblems } from './trust-proxy.js';
 
 /** Thrown when the configuration is invalid; the message names each bad key and where it came from. */
 export class ConfigError extends Error {
@@ -33,15 +36,6 @@ export interface LoadedConfig {
 type Sources = Map<string, string>;
 type Tree = Record<string, unknown>;
 
-function setIn(tree: Tree, path: string[], value: unknown) {
-  let node = tree;
-  for (const key of path.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
-    node = node[key] as Tree;
-  }
-  node[path[path.length - 1] as string] = value;
-}
-
 function mergeInto(target: Tree, source: Tree, sources: Sources, label: string, prefix: string[] = []) {
   for (const [key, value] of Object.entries(source)) {
     const path = [...prefix, key];
@@ -57,7 +51,15 @@ function mergeInto(target: Tree, source: Tree, sources: Sources, label: string, 
 
 function readFileLayer(file: string, problems: string[]): { tree: Tree; lineOf: (path: string) => string } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: true });
+  const text = readFileSync(file, 'utf8');
+  try {
+    assertYamlDepth(text);
+  } catch (error) {
+    const pos = (error as YamlLimitError).linePos[0];
+    problems.push(`${file}:${pos?.line}:${pos?.col}: ${(error as Error).message}`);
+    return { tree: {}, lineOf: () => file };
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
     problems.push(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${error.message.split('\n')[0]}`);
@@ -65,7 +67,9 @@ function readFileLayer(file: string, problems: string[]): { tree: Tree; lineOf: 
   let value: unknown = {};
   if (!doc.errors.length) {
     try {
-      value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+      const converted = doc.toJS({ maxAliasCount: 100 }) ?? {};
+      assertYamlValueShape(converted); // an alias inside its own anchor makes a cyclic value
+      value = converted;
     } catch (error) {
       // Unresolved or exploding aliases surface only when the document is converted.
       problems.push(`${file}: ${(error as Error).message}`);
@@ -81,25 +85,6 @@ function readFileLayer(file: string, problems: string[]): { tree: Tree; lineOf: 
     return start === undefined ? file : `${file}:${lineCounter.linePos(start).line}`;
   };
   return { tree: value as Tree, lineOf };
-}
-
-function readEnvLayer(env: NodeJS.ProcessEnv, sources: Sources, warnings: string[]): Tree {
-  const tree: Tree = {};
-  const keys = configKeys(ConfigSchema);
-  const known = new Set(keys.map((k) => k.envName));
-  for (const key of keys) {
-    const raw = env[key.envName];
-    if (raw === undefined || raw === '') continue;
-    setIn(tree, key.path, coerceEnvValue(raw, key.schema));
-    sources.set(key.path.join('.'), key.envName);
-  }
-  for (const name of Object.keys(env)) {
-    // PLINTH_CONFIG names the file itself; PLINTH_TEST_* belong to the test suite.
-    if (!name.startsWith('PLINTH_') || known.has(name) || name === 'PLINTH_CONFIG') continue;
-    if (name.startsWith('PLINTH_TEST_')) continue;
-    warnings.push(`Unknown setting ${name} in the environment is ignored`);
-  }
-  return tree;
 }
 
 /** Builds the typed configuration: defaults < config file < PLINTH_* environment < overrides. */
@@ -121,13 +106,36 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     lineOf = layer.lineOf;
     mergeInto(merged, layer.tree, sources, 'file');
   }
-  mergeInto(merged, readEnvLayer(env, sources, warnings), sources, 'env');
+  const envLayer = readEnvLayer(env);
+  problems.push(...envLayer.problems);
+  warnings.push(...envLayer.warnings);
+  for (const [key, variable] of envLayer.sources) sources.set(key, variable);
+  mergeInto(merged, envLayer.tree, sources, 'env');
   mergeInto(merged, options.overrides ?? {}, sources, 'command line');
 
   const config = Value.Default(ConfigSchema, Value.Clone(merged)) as Config;
-  for (const error of Value.Errors(ConfigSchema, config)) {
+  // The nearest key that has a source: an item of a list came with the list.
+  const whereFrom = (path: string): string => {
+    for (let key = path; key; key = key.slice(0, Math.max(key.lastIndexOf('.'), 0))) {
+      const source = sources.get(key);
+      if (source) return source === 'file' ? lineOf(path) : source;
+    }
+    return 'default';
+  };
+  const errors = [...Value.Errors(ConfigSchema, config)];
+  const unions = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  for (const error of errors) {
     if (error.keyword === 'boolean') continue; // the additionalProperties error below says it better
     const path = error.instancePath.slice(1).replaceAll('/', '.');
+    if (error.keyword === 'anyOf') {
+      // One line for a setting of several shapes, instead of one per shape it does not fit.
+      const shapes = configKeys(ConfigSchema).find((k) => k.path.join('.') === path)?.schema.description;
+      problems.push(
+        `${path}: is none of the accepted forms${shapes ? ` (${shapes})` : ''} (from ${whereFrom(path)})`,
+      );
+      continue;
+    }
+    if (unions.some((u) => error.instancePath === u || error.instancePath.startsWith(`${u}/`))) continue;
     const extra = (error.params as { additionalProperties?: string[] }).additionalProperties;
     if (extra) {
       for (const key of extra) {
@@ -136,11 +144,14 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
       }
       continue;
     }
-    const source = sources.get(path);
-    const where = source === 'file' ? lineOf(path) : (source ?? 'default');
     const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
     const message = allowed ? `must be one of ${allowed.join(', ')}` : error.message;
-    problems.push(`${path || '(root)'}: ${message} (from ${where})`);
+    problems.push(`${path || '(root)'}: ${message} (from ${whereFrom(path)})`);
+  }
+  if (!unions.includes('/trustProxy')) {
+    for (const [index, reason] of trustProxyProblems(config.trustProxy)) {
+      problems.push(`trustProxy.${index}: ${reason} (from ${whereFrom(`trustProxy.${index}`)})`);
+    }
   }
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   return { config, warnings, configFile: hasFile ? configFile : undefined };

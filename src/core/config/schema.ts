@@ -1,10 +1,13 @@
 import { Type } from 'typebox';
+import { LockoutConfigSchema } from '../../auth/config-schema.js';
 import { DocsConfigSchema } from '../../docs/config-schema.js';
 import { NotificationsConfigSchema } from '../../notifications/config-schema.js';
 import { RadarConfigSchema } from '../../radar/config-schema.js';
 import { RequestsConfigSchema } from '../../requests/config-schema.js';
 import { ScaffolderConfigSchema } from '../../scaffolder/config-schema.js';
 import { ServicesConfigSchema } from '../../services/config-schema.js';
+import { ServerConfigSchema } from './server-schema.js';
+import { TrustProxySchema } from './trust-proxy.js';
 
 /**
  * Every setting of Plinth, documented key by key. Each key can be set in the config file
@@ -28,6 +31,7 @@ export const ConfigSchema = Type.Object(
     databaseUrl: Type.Optional(
       Type.String({
         pattern: '^(postgres|postgresql|sqlite)://',
+        secret: true,
         description: 'Unset: SQLite in dataDir. postgres://user:pass@host:5432/db: PostgreSQL',
       }),
     ),
@@ -39,6 +43,7 @@ export const ConfigSchema = Type.Object(
     adminPassword: Type.Optional(
       Type.String({
         minLength: 10,
+        secret: true,
         description:
           'Password of that first Keeper (first start only); generated and printed once when unset',
       }),
@@ -51,6 +56,7 @@ export const ConfigSchema = Type.Object(
     secretKey: Type.Optional(
       Type.String({
         minLength: 32,
+        secret: true,
         description:
           'Key for sessions and encryption at rest; generated into dataDir on first start when unset',
       }),
@@ -65,15 +71,13 @@ export const ConfigSchema = Type.Object(
       default: 'info',
       description: 'Log verbosity',
     }),
-    trustProxy: Type.Boolean({
-      default: false,
-      description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy)',
-    }),
+    trustProxy: TrustProxySchema,
     bodyLimitBytes: Type.Integer({
       default: 1_048_576,
       minimum: 1024,
       description: 'Largest accepted request body',
     }),
+    server: ServerConfigSchema,
     auth: Type.Object(
       {
         sessionTtlHours: Type.Integer({
@@ -94,11 +98,17 @@ export const ConfigSchema = Type.Object(
           maximum: 20,
           description: 'log2 of the scrypt cost factor N for password hashes',
         }),
+        revokeTokensOnPasswordChange: Type.Boolean({
+          default: true,
+          description:
+            "A password change or reset also revokes the user's API tokens (their other sessions always end)",
+        }),
         loginAttemptsPerMinute: Type.Integer({
           default: 10,
           minimum: 1,
           description: 'Login attempts allowed per client address and minute',
         }),
+        lockout: LockoutConfigSchema,
       },
       { default: {}, additionalProperties: false },
     ),
@@ -112,6 +122,7 @@ export const ConfigSchema = Type.Object(
         webhookSecret: Type.Optional(
           Type.String({
             minLength: 16,
+            secret: true,
             description:
               'Shared secret of the git-host webhook that triggers a sync; webhooks are off when unset',
           }),
@@ -180,6 +191,8 @@ export const ConfigSchema = Type.Object(
         ),
         executors: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()), {
           default: { local: {} },
+          // An SSH passphrase of the Slurm executor may be among its settings.
+          secret: true,
           description:
             'The executors offered, each with its settings (JSON in the environment variable): ' +
             'local (jobs on the Plinth host), slurm (a Slurm cluster); see the compute guide',

@@ -2,6 +2,7 @@ import { Kysely, sql } from 'kysely';
 import type { ExtensionRegistry } from '../extension.js';
 import type { Logger } from '../logger.js';
 import { type DatabaseEngine, type DatabaseEngineConfig, databasePoint } from './engine.js';
+import { StorageHealth, watchStorage } from './storage-health.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +13,10 @@ export interface OpenDatabase {
   /** Name of the adapter in use (e.g. 'sqlite'), for readiness and metrics. */
   engineName: string;
   ping(): Promise<void>;
+  /** Whether writes fail for want of space; see {@link StorageHealth}. */
+  storage: StorageHealth;
+  /** Writes one row and fails when the database cannot store it (a full disk). */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,13 +43,23 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   const chosen = chooseEngine(registry, config.url);
   const engine = await chosen.create({ config, logger });
-  const db = new Kysely<Database>({ dialect: engine.dialect });
+  const storage = new StorageHealth((error) => engine.storageFullReason?.(error), logger);
+  const db = new Kysely<Database>({ dialect: watchStorage(engine.dialect, storage) });
   return {
     db,
     engine,
     engineName: chosen.name,
+    storage,
     ping: async () => {
       await sql`select 1`.execute(db);
+    },
+    probeWrite: async () => {
+      const now = new Date().toISOString();
+      await db
+        .insertInto('meta')
+        .values({ key: 'storage-probe', value: now, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: now, updated_at: now }))
+        .execute();
     },
     close: async () => {
       await db.destroy();

@@ -10,6 +10,8 @@ export interface DatabaseEngine {
   close?(): Promise<void>;
   /** Refreshes the planner's statistics after a large write, where the engine does not do it itself. */
   afterBulkWrite?(db: Kysely<never>): Promise<void>;
+  /** Why an error of this engine means its storage is full (SQLITE_FULL, PostgreSQL's disk_full). */
+  storageFullReason?(error: unknown): string | undefined;
 }
 
 export interface DatabaseEngineConfig {

@@ -27,6 +27,12 @@ export const postgresEngine = adapter(databasePoint, {
     // An idle connection closed by the server (restart, failover) must not crash the process;
     // the pool replaces it at the next query.
     pool.on('error', (error) => logger.warn({ error: error.message }, 'A database connection was closed'));
-    return { dialect: new PostgresDialect({ pool }), description: `PostgreSQL at ${redact(url ?? '')}` };
+    return {
+      dialect: new PostgresDialect({ pool }),
+      description: `PostgreSQL at ${redact(url ?? '')}`,
+      // 53100 is disk_full: the database server has no room left for the write.
+      storageFullReason: (error: unknown) =>
+        (error as { code?: unknown }).code === '53100' ? 'PostgreSQL disk_full (53100)' : undefined,
+    };
   },
 });

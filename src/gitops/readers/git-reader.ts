@@ -1,9 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { withoutTemplateSkeletons } from '../../catalog/index.js';
+import { symlinkProblem, withoutTemplateSkeletons } from '../../catalog/index.js';
+import { linkMessage } from '../../core/confined-folder.js';
 import { adapter } from '../../core/extension.js';
+import { isFileEntry, parseTreeListing, readBlobs, treeLinks } from '../git-tree.js';
 import { isGitUrl, redactUrl } from '../platform-checkout.js';
 import {
   type LocationReader,
@@ -41,30 +43,6 @@ async function git(args: string[], cwd: string, timeoutMs: number): Promise<stri
   }
 }
 
-/** Reads many blobs through one `git cat-file --batch` process instead of one process per file. */
-function readBlobs(cwd: string, ids: string[]): Promise<Buffer[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      const all = Buffer.concat(chunks);
-      const blobs: Buffer[] = [];
-      let at = 0;
-      for (let i = 0; i < ids.length; i++) {
-        const newline = all.indexOf(10, at);
-        const size = Number(all.subarray(at, newline).toString().split(' ')[2]);
-        blobs.push(all.subarray(newline + 1, newline + 1 + size));
-        at = newline + 1 + size + 1;
-      }
-      resolve(blobs);
-    });
-    child.stdin.end(`${ids.join('\n')}\n`);
-  });
-}
-
 /**
  * Reads a location from git at ONE commit: fetch the branch into a bare mirror, list the YAML
  * files of the tree at that commit, read them as blobs. A half-updated working copy can never be read.
@@ -92,17 +70,12 @@ export class GitReader implements LocationReader {
       mirror,
       timeout,
     );
-    const entries = withoutTemplateSkeletons(
-      listing
-        .split('\0')
-        .filter(Boolean)
-        .map((line) => {
-          const [meta = '', path = ''] = line.split('\t');
-          const [, type, id, size] = meta.split(/\s+/);
-          return { type, id: id as string, size: Number(size), path };
-        })
-        .filter((e) => e.type === 'blob' && YAML_FILE.test(e.path)),
-    );
+    const tree = withoutTemplateSkeletons(parseTreeListing(listing));
+    const links = await treeLinks(mirror, tree, location.path);
+    const top = links.find((link) => link.path === '.');
+    // The location's own folder as a link: nothing of it can be read, as with a missing folder.
+    if (top) throw new Error(linkMessage({ ...top, path: location.path }, 'repository'));
+    const entries = tree.filter((e) => isFileEntry(e) && YAML_FILE.test(e.path));
     if (entries.length > SNAPSHOT_LIMITS.maxFiles)
       throw new Error(`more than ${SNAPSHOT_LIMITS.maxFiles} YAML files`);
     const total = entries.reduce((sum, e) => sum + e.size, 0);
@@ -120,6 +93,7 @@ export class GitReader implements LocationReader {
     return {
       commit: { sha, author: author ?? null, message: message ?? null, committedAt: committedAt ?? null },
       files,
+      problems: links.map((link) => symlinkProblem(link, 'repository')),
     };
   }
 }

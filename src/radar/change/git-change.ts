@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ConfinedFolder, LinkRefused, linkMessage } from '../../core/confined-folder.js';
 import { redactUrl } from '../../gitops/platform-checkout.js';
 
 /** The person a commit is written in the name of. */
@@ -129,10 +130,23 @@ async function commitOnBranch(request: ChangeRequest): Promise<ChangeResult> {
   }
 }
 
+/**
+ * The file's text as it is in the folder, or null when there is none. A link is not followed: its
+ * target, maybe a server file, would otherwise land in the patch.
+ */
+async function currentText(folder: string, path: string): Promise<string | null> {
+  try {
+    return (await (await ConfinedFolder.open(folder)).read(path)).toString('utf8');
+  } catch (error) {
+    if (error instanceof LinkRefused) throw new Error(linkMessage(error.link, 'platform repo'));
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /** A folder that is not a repository: the change is offered only as a patch, made in a scratch repository. */
 async function patchOnly(request: ChangeRequest): Promise<ChangeResult> {
-  const file = join(request.folder, request.path);
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const current = await currentText(request.folder, request.path);
   const scratch = mkdtempSync(join(tmpdir(), 'plinth-radar-patch-'));
   try {
     const env = identity(request.author, request.at);

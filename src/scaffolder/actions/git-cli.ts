@@ -46,12 +46,15 @@ export async function git(
   }
 }
 
-/** Writes the workspace into a folder on disk. */
+/**
+ * Writes the workspace into a new, empty folder on disk. Only regular files are created, each
+ * one new ('wx'): nothing already there, such as a link, is ever written through.
+ */
 export async function writeWorkspace(workspace: Workspace, folder: string): Promise<void> {
   for (const [path, data] of workspace.entries()) {
     const target = join(folder, path);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, data);
+    await writeFile(target, data, { flag: 'wx' });
     // Scripts keep working after a clone: a skeleton file with a shebang becomes executable.
     if (data.subarray(0, 2).toString() === '#!') await chmod(target, 0o755);
   }

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { authErrors } from '../../auth/errors.js';
-import { authorize, isPermission, type Permission } from '../../auth/policy.js';
+import {
+  authorize,
+  DEFAULT_POLICY_SETTINGS,
+  isPermission,
+  type Permission,
+  type PolicySettings,
+} from '../../auth/policy.js';
 import { safeEqual } from '../../auth/secrets.js';
 import type { SessionService } from '../../auth/session-service.js';
 
@@ -17,16 +23,29 @@ export interface RouteEntry {
   permission: Permission | undefined;
 }
 
-async function resolvePrincipal(request: FastifyRequest, sessions: SessionService): Promise<void> {
+/** Who may reach the routes the operator can open or close, and the scrape token of /metrics. */
+export interface AccessSettings {
+  settings: PolicySettings;
+  /** `server.metricsToken`: a bearer token that is no account and opens /metrics only. */
+  metricsToken?: string;
+}
+
+/** Sets `request.principal`; answers whether the request carried the metrics scrape token instead. */
+async function resolvePrincipal(
+  request: FastifyRequest,
+  sessions: SessionService,
+  metricsToken: string | undefined,
+): Promise<boolean> {
   const header = request.headers.authorization;
   if (header) {
     const [scheme, secret] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !secret) throw authErrors.AUTH_TOKEN_INVALID.create();
+    if (metricsToken && safeEqual(secret.trim(), metricsToken)) return true;
     request.principal = await sessions.fromToken(secret.trim());
-    return;
+    return false;
   }
   const cookie = request.cookies[SESSION_COOKIE];
-  if (!cookie) return;
+  if (!cookie) return false;
   const principal = await sessions.fromSession(cookie);
   if (principal?.sessionId && !SAFE_METHODS.has(request.method)) {
     // Cookies ride along on cross-site requests; the header proves the page itself sent this one.
@@ -35,6 +54,7 @@ async function resolvePrincipal(request: FastifyRequest, sessions: SessionServic
     if (typeof sent !== 'string' || !safeEqual(sent, expected)) throw authErrors.AUTH_CSRF_INVALID.create();
   }
   request.principal = principal;
+  return false;
 }
 
 /**
@@ -42,7 +62,11 @@ async function resolvePrincipal(request: FastifyRequest, sessions: SessionServic
  * permission its route declares. Routes are collected as they are added; `onReady` refuses to
  * start when any route has no permission, so nothing is reachable by omission.
  */
-export function installAuthentication(app: FastifyInstance, sessions: SessionService): RouteEntry[] {
+export function installAuthentication(
+  app: FastifyInstance,
+  sessions: SessionService,
+  access: AccessSettings = { settings: DEFAULT_POLICY_SETTINGS },
+): RouteEntry[] {
   const routes: { options: RouteOptions; method: string }[] = [];
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (options) => {
@@ -57,11 +81,14 @@ export function installAuthentication(app: FastifyInstance, sessions: SessionSer
     }
   });
   app.addHook('onRequest', async (request) => {
-    await resolvePrincipal(request, sessions);
+    const scrapeToken = await resolvePrincipal(request, sessions, access.metricsToken);
     if (request.is404) return;
     const permission = request.routeOptions.config.permission;
     if (!permission) throw authErrors.AUTH_FORBIDDEN.create(['route without a permission']);
-    authorize(request.principal, permission, request.params as Record<string, string>);
+    authorize(request.principal, permission, request.params as Record<string, string>, {
+      settings: access.settings,
+      scrapeToken,
+    });
   });
   const entries: RouteEntry[] = [];
   app.addHook('onReady', async () => {

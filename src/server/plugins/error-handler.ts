@@ -43,8 +43,22 @@ function fromValidation(error: FastifyError): PlinthError {
   return coreErrors.VALIDATION_FAILED.create([summary || 'the request is invalid'], { details });
 }
 
+/** Tells whether an error means the server's storage is full (see StorageHealth). */
+export interface StorageFailures {
+  noteFailure(error: unknown): string | undefined;
+}
+
 /** Turns whatever was thrown into a PlinthError: our own, Fastify's request errors, or INTERNAL. */
-export function toPlinthError(error: unknown, requestId: string, bodyLimit: number): PlinthError {
+export function toPlinthError(
+  error: unknown,
+  requestId: string,
+  bodyLimit: number,
+  storage?: StorageFailures,
+): PlinthError {
+  // A domain may wrap a failed write in its own 5xx error; the full disk is still the cause to tell.
+  const isServerSide = !(error instanceof PlinthError) || error.status >= 500;
+  const full = isServerSide ? storage?.noteFailure(error) : undefined;
+  if (full) return coreErrors.STORAGE_FULL.create([full], { cause: error });
   if (error instanceof PlinthError) return error;
   const e = error as FastifyError & { statusCode?: number };
   if (e.validation) return fromValidation(e);
@@ -68,10 +82,20 @@ export function toPlinthError(error: unknown, requestId: string, bodyLimit: numb
 }
 
 /** The one place where errors become `{ code, message, details? }` responses. */
-export function installErrorHandler(app: FastifyInstance, bodyLimit: number): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  bodyLimit: number,
+  storage?: StorageFailures,
+): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const plinthError = toPlinthError(error, request.id, bodyLimit);
-    if (plinthError.status >= 500) request.log.error({ err: error }, 'request failed');
+    const plinthError = toPlinthError(error, request.id, bodyLimit, storage);
+    // A full disk is the operator's to fix, not a bug: one plain line, no stack.
+    if (plinthError.code === coreErrors.STORAGE_FULL.code) {
+      request.log.error(
+        { code: plinthError.code, reason: plinthError.message },
+        'disk full: request refused',
+      );
+    } else if (plinthError.status >= 500) request.log.error({ err: error }, 'request failed');
     const body: Record<string, unknown> = { code: plinthError.code, message: plinthError.message };
     if (plinthError.details !== undefined) body.details = plinthError.details;
     return reply.status(plinthError.status).send(body);

@@ -26,7 +26,8 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
     },
   });
   await app.register(async (docs) => {
-    permitAllRoutesIn(docs, 'ops.read');
+    // Public, or for signed-in people only: server.publicApiDocs.
+    permitAllRoutesIn(docs, 'ops.apiDocs');
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
 }

@@ -1,7 +1,9 @@
 import { type Actor, type AuditLog, type Principal, systemActor } from '../../auth/index.js';
 import type { Db } from '../../core/db/database.js';
+import { coreErrors } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { newId, nowIso } from '../../core/time.js';
+import { codeUnitEscape, loneSurrogateAt } from '../../core/well-formed.js';
 import type { Notifier } from '../../notifications/notifier.js';
 import { servicesErrors } from '../errors.js';
 import type { VaultSecretsTable } from '../tables.js';
@@ -28,6 +30,19 @@ export interface VaultDeps {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Refuses text that UTF-8 cannot carry: Buffer.from would silently put U+FFFD in place of a lone
+ * surrogate, and the secret revealed later would not be the one stored. Request bodies are checked
+ * at the door already; this keeps the rule for every other caller of the service.
+ */
+function assertStorableText(field: string, text: string | undefined): void {
+  if (text === undefined) return;
+  const at = loneSurrogateAt(text);
+  if (at < 0) return;
+  const message = `character ${at + 1} (${codeUnitEscape(text, at)}) is half of a UTF-16 surrogate pair on its own, which cannot be stored as UTF-8`;
+  throw coreErrors.INPUT_NOT_TEXT.create([`${field}: ${message}`], { details: [{ field, message }] });
+}
 
 /**
  * The team vault's rules: a team's secrets are for its members; values are encrypted at rest,
@@ -95,6 +110,8 @@ export class VaultService {
   async put(principal: Principal, actor: Actor, team: string, name: string, body: PutSecretBody) {
     const envelope = this.envelope();
     await this.requireMember(principal, team);
+    assertStorableText('value', body.value);
+    assertStorableText('description', body.description);
     const value = Buffer.from(body.value, 'utf8');
     if (value.length > this.deps.maxValueBytes) {
       throw servicesErrors.VAULT_SECRET_TOO_LARGE.create([this.deps.maxValueBytes]);

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { User } from '../api/types.js';
 import { useResetPassword } from '../api/user-queries.js';
+import { describeCredentialsEnded } from '../auth/credentials-ended.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { SecretReveal } from '../components/SecretReveal.js';
 
@@ -30,6 +31,7 @@ export function ResetPasswordDialog({ user, onClose }: ResetPasswordDialogProps)
             Give it to {user?.displayName} through a private channel. Their old password no longer works; they
             choose a new one at their next sign-in.
           </SecretReveal>
+          <Text size="sm">{describeCredentialsEnded(reset.data, false)}</Text>
           <Group justify="flex-end">
             <Button onClick={close}>Done</Button>
           </Group>
@@ -37,7 +39,8 @@ export function ResetPasswordDialog({ user, onClose }: ResetPasswordDialogProps)
       ) : (
         <Stack gap="md">
           <Text size="sm">
-            {user?.displayName} gets a new one-time password and their current password stops working. Use
+            {user?.displayName} gets a new one-time password and their current password stops working. They
+            are signed out everywhere and their API tokens are revoked (unless the operator keeps tokens). Use
             this when someone forgot their password or it may have leaked.
           </Text>
           {reset.isError && <ErrorState title="Could not reset the password" error={reset.error} />}

@@ -1,5 +1,5 @@
 import { ActionIcon, Avatar, Badge, Group, Menu, Stack, Table, Text } from '@mantine/core';
-import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconKey, IconLockOpen, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import type { User } from '../api/types.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { initials } from '../components/format.js';
@@ -8,7 +8,7 @@ import { TimeText } from '../components/TimeText.js';
 import { RoleBadge, UserState } from './user-state.js';
 
 /** What a Keeper can do to one user from the list. */
-export type UserAction = 'edit' | 'reset' | 'toggle-disabled';
+export type UserAction = 'edit' | 'reset' | 'toggle-disabled' | 'clear-lock';
 
 function UserCell({ user }: { user: User }) {
   return (
@@ -46,6 +46,11 @@ function RowMenu({ user, onAction }: { user: User; onAction: (action: UserAction
         <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onAction('reset', user)}>
           Reset password
         </Menu.Item>
+        {user.signInLock?.locked && (
+          <Menu.Item leftSection={<IconLockOpen size={16} />} onClick={() => onAction('clear-lock', user)}>
+            Clear lock
+          </Menu.Item>
+        )}
         <Menu.Item
           leftSection={user.disabled ? <IconUserCheck size={16} /> : <IconUserOff size={16} />}
           color={user.disabled ? undefined : 'red'}

@@ -2,7 +2,7 @@ import { Box, Button, Card, Divider, Text } from '@mantine/core';
 import { IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Role, User } from '../api/types.js';
-import { type UserFilters as Filters, useUpdateUser, useUsers } from '../api/user-queries.js';
+import { type UserFilters as Filters, useClearLock, useUpdateUser, useUsers } from '../api/user-queries.js';
 import { paths } from '../app/routes.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { EmptyState } from '../components/EmptyState.js';
@@ -81,7 +81,29 @@ function DisableDialog({ user, onClose }: { user: User | null; onClose: () => vo
   );
 }
 
-/** Keepers' list of users: search and filter, create with a one-time password, edit, reset, disable. */
+function ClearLockDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const clear = useClearLock();
+  const close = () => {
+    onClose();
+    clear.reset();
+  };
+  return (
+    <ConfirmDialog
+      opened={user !== null}
+      title={`Clear the lock of ${user?.username}?`}
+      confirmLabel="Clear lock"
+      danger={false}
+      onClose={close}
+      onConfirm={() => user && clear.mutate(user.username, { onSuccess: close })}
+      busy={clear.isPending}
+      error={clear.error}
+    >
+      {`${user?.displayName} can sign in again at once, and their ${user?.signInLock?.failures ?? 0} failed sign-ins are forgotten. If they did not make those attempts themselves, the audit log shows where they came from.`}
+    </ConfirmDialog>
+  );
+}
+
+/** Keepers' list of users: search and filter, create with a one-time password, edit, reset, disable, unlock. */
 export function UsersPage() {
   const [filters, setFilter] = useUrlFilters(filterKeys);
   const [creating, setCreating] = useState(false);
@@ -111,6 +133,7 @@ export function UsersPage() {
       <EditUserDialog user={only('edit')} onClose={() => setTarget(null)} />
       <ResetPasswordDialog user={only('reset')} onClose={() => setTarget(null)} />
       <DisableDialog user={only('toggle-disabled')} onClose={() => setTarget(null)} />
+      <ClearLockDialog user={only('clear-lock')} onClose={() => setTarget(null)} />
     </>
   );
 }

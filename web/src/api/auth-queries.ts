@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
-import type { Me } from './types.js';
+import type { CredentialsEndedResult, Me } from './types.js';
 
 /** Query key of the signed-in person; cleared on sign-out. */
 export const meKey = ['me'] as const;
@@ -33,12 +33,12 @@ export function useLogout() {
   });
 }
 
-/** Changes the signed-in person's password. */
+/** Changes the signed-in person's password; answers what else it signed out. */
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api<void>('/me/password', { method: 'POST', body }),
+      api<CredentialsEndedResult>('/me/password', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }

@@ -8,6 +8,7 @@ import type {
   CreateTeamBody,
   CreateTokenBody,
   CreateUserBody,
+  CredentialsEnded,
   Me,
   ResetPasswordResult,
   Role,
@@ -30,6 +31,7 @@ export type CreatedUserResult = Type.Static<typeof CreatedUser>;
 export type CreateUserInput = Type.Static<typeof CreateUserBody>;
 export type UpdateUserInput = Type.Static<typeof UpdateUserBody>;
 export type ResetPasswordOutput = Type.Static<typeof ResetPasswordResult>;
+export type CredentialsEndedResult = Type.Static<typeof CredentialsEnded>;
 export type CreateTeamInput = Type.Static<typeof CreateTeamBody>;
 export type UpdateTeamInput = Type.Static<typeof UpdateTeamBody>;
 

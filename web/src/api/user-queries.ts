@@ -50,6 +50,16 @@ export function useUpdateUser() {
   });
 }
 
+/** Lifts the lock that failed sign-ins put on a user, and forgets those failures. */
+export function useClearLock() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (username: string) =>
+      api<null>(`/users/${encodeURIComponent(username)}/lock`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
 /** Gives a user a new one-time password, which they must change at their next sign-in. */
 export function useResetPassword() {
   return useMutation({

@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { isApiError } from '../api/api-error.js';
 import { useChangePassword } from '../api/auth-queries.js';
+import type { CredentialsEndedResult } from '../api/types.js';
 import { ErrorState } from '../components/ErrorState.js';
+import { describeCredentialsEnded } from './credentials-ended.js';
 
 /** The server refuses shorter passwords with AUTH_PASSWORD_TOO_WEAK; say so before it has to. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -27,13 +29,15 @@ function usePasswordForm() {
     validateInputOnChange: ['newPassword', 'confirmPassword'],
     validate: rules,
   });
-  const onSuccess = () => {
+  const onSuccess = (ended: CredentialsEndedResult) => {
     form.setValues(initialValues);
     form.resetDirty();
+    // Saying what was revoked matters: a script's token stops working and must be replaced.
     notifications.show({
       color: 'teal',
       title: 'Password changed',
-      message: 'Use it from your next sign-in.',
+      message: `Use it from your next sign-in. ${describeCredentialsEnded(ended, true)}`,
+      autoClose: 10_000,
     });
   };
   // The server's messages start with the field name ("newPassword: ..."), which the field already shows.

@@ -8,5 +8,6 @@ export function loginErrorMessage(error: unknown): string {
   if (isApiError(error, 'AUTH_ACCOUNT_DISABLED'))
     return 'This account is disabled. A Keeper can enable it again.';
   if (isApiError(error, 'RATE_LIMITED')) return 'Too many attempts, wait a minute before you try again.';
+  // AUTH_ACCOUNT_LOCKED: the server's message already says how long, in words.
   return describeError(error);
 }
