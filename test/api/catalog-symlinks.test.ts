@@ -1,24 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bearer, type Caller, call } from '../helpers/client.js';
 import { testDatabases } from '../helpers/databases.js';
+import { linkAt as link, writeFileAt as write } from '../helpers/file-tree.js';
 import { CLIMATE_GROUP, component, createGitRepo, type GitRepo } from '../helpers/git-repo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /** Entities that only exist outside the locations: seeing one in the catalog means a link was followed. */
 const STOLEN = ['component:default/stolen', 'component:default/stolen-file'];
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-
-function link(root: string, path: string, target: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  symlinkSync(target, join(root, path));
-}
 
 /**
  * The catalog files of a team, with every kind of link: to a folder and to a file outside, a

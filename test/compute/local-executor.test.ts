@@ -5,9 +5,11 @@ import { LocalExecutor } from '../../src/compute/executors/local/local-executor.
 import { createLogger } from '../../src/core/logger.js';
 import { testJobUser } from '../helpers/engines.js';
 
-executorContract('local', async () => {
-  const out = tempOutputRoot('plinth-local-jobs-');
-  const make = () => new LocalExecutor({ root: out.root, maxCpus: 4 }, createLogger('silent'));
+type Settings = Omit<ConstructorParameters<typeof LocalExecutor>[0], 'root'>;
+
+/** The contract's subject: local executors on one output folder, as many as restarts need. */
+function subject(out: { root: string; remove: () => void }, settings: Settings) {
+  const make = () => new LocalExecutor({ root: out.root, maxCpus: 4, ...settings }, createLogger('silent'));
   return {
     executor: make(),
     restart: async () => make(),
@@ -16,7 +18,9 @@ executorContract('local', async () => {
     outputRoot: out.root,
     cleanup: async () => out.remove(),
   };
-});
+}
+
+executorContract('local', async () => subject(tempOutputRoot('plinth-local-jobs-'), {}));
 
 // The same contract with every job as its own user in its sandbox, where the machine allows it
 // (the attacks suite fails loudly in CI when it does not).
@@ -31,18 +35,6 @@ if (testJobUser && process.getuid?.() === 0) {
       scratch: join(out.root, 'tmp'),
     });
     if (!isolation.user) throw new Error(`jobs cannot be isolated here: ${isolation.reason}`);
-    const make = () =>
-      new LocalExecutor(
-        { root: out.root, maxCpus: 4, isolation, protectedPaths: [out.root] },
-        createLogger('silent'),
-      );
-    return {
-      executor: make(),
-      restart: async () => make(),
-      shortTimeLimit: { options: { timeLimitSeconds: 1 } },
-      patienceMs: 20_000,
-      outputRoot: out.root,
-      cleanup: async () => out.remove(),
-    };
+    return subject(out, { isolation, protectedPaths: [out.root] });
   });
 }

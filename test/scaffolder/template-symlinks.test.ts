@@ -1,34 +1,15 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemActor } from '../../src/auth/index.js';
 import { bearer, type Caller, call } from '../helpers/client.js';
 import { testDatabases } from '../helpers/databases.js';
+import { linkAt as link, writeFileAt as write } from '../helpers/file-tree.js';
 import { CLIMATE_GROUP } from '../helpers/git-repo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const OUTSIDE = 'outside-the-repository-4b9d';
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-
-function link(root: string, path: string, target: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  symlinkSync(target, join(root, path));
-}
 
 /** A template that renders its skeleton and writes it to disk as a git repository. */
 function template(root: string, name: string): string {

@@ -24,7 +24,9 @@ export const catalogRegisterAction = defineAction({
     // A template's input comes from whoever runs it: a folder of the Plinth server (its data dir)
     // must never become a catalog location that way. Keepers add folder locations in the config.
     if (!isGitUrl(input.repoUrl)) {
-      throw new Error(`repoUrl: '${input.repoUrl}' is not a git URL; only a git repository can be registered`);
+      throw new Error(
+        `repoUrl: '${input.repoUrl}' is not a git URL; only a git repository can be registered`,
+      );
     }
     if (!context.workspace.has(input.catalogInfoPath)) {
       throw new Error(`the project has no ${input.catalogInfoPath} to register`);
